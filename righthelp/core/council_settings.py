@@ -1,0 +1,186 @@
+"""Load a council's settings file (councils/<name>.toml) into the database, and read them.
+
+Loading is idempotent: run it again after editing the file and rows are updated in place.
+A bad file is refused whole with a message naming the entry and field; nothing is half-loaded.
+"""
+
+import tomllib
+from datetime import time
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from righthelp.staff.models import Team
+
+from .clocks import Rule, Unit
+from .models import Council, FamilyHub, Locality, PartnerAgency, Target, Timescale
+
+
+class CouncilFileError(ValueError):
+    """A council settings file that cannot be loaded; the message names the place."""
+
+
+def _need(entry: dict, key: str, where: str):
+    if key not in entry or entry[key] in ("", None):
+        raise CouncilFileError(f"{where}: '{key}' is missing.")
+    return entry[key]
+
+
+def _time(value: str, where: str) -> time:
+    try:
+        return time.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise CouncilFileError(f"{where}: '{value}' is not a time like 09:00.") from None
+
+
+def _choice(value: str, choices, where: str) -> str:
+    allowed = [c for c, _ in choices]
+    if value not in allowed:
+        raise CouncilFileError(f"{where}: '{value}' is not one of {', '.join(allowed)}.")
+    return value
+
+
+def _decimal(value, where: str) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise CouncilFileError(f"{where}: '{value}' is not a number.") from None
+
+
+def load_council(path: Path | str | None = None) -> Council:
+    """Create or update the council described by a settings file and make it the active one."""
+    path = Path(path or settings.RIGHTHELP_COUNCIL_FILE)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CouncilFileError(f"{path}: no such council settings file.") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CouncilFileError(f"{path}: not valid TOML ({error}).") from None
+    with transaction.atomic():
+        council = _load_council_row(data.get("council", {}))
+        localities = _load_localities(council, data.get("localities", []))
+        _load_teams(council, localities, data.get("teams", []))
+        _load_agencies(council, data.get("agencies", []))
+        _load_timescales(council, data.get("timescales", []))
+        _load_targets(council, data.get("targets", []))
+    return council
+
+
+def _load_council_row(entry: dict) -> Council:
+    where = "[council]"
+    Council.objects.exclude(code=_need(entry, "code", where)).update(active=False)
+    council, _ = Council.objects.update_or_create(
+        code=entry["code"],
+        defaults={
+            "name": _need(entry, "name", where),
+            "active": True,
+            "office_opens": _time(entry.get("office_opens", "09:00"), where),
+            "office_closes": _time(entry.get("office_closes", "17:00"), where),
+            "due_soon_working_days": int(entry.get("due_soon_working_days", 2)),
+            "break_glass_hours": int(entry.get("break_glass_hours", 4)),
+        },
+    )
+    if council.office_closes <= council.office_opens:
+        raise CouncilFileError(f"{where}: office_closes must be after office_opens.")
+    return council
+
+
+def _load_localities(council: Council, entries: list[dict]) -> dict[str, Locality]:
+    localities = {}
+    for n, entry in enumerate(entries, start=1):
+        where = f"[[localities]] {n}"
+        locality, _ = Locality.objects.update_or_create(
+            council=council,
+            code=_need(entry, "code", where),
+            defaults={
+                "name": _need(entry, "name", where),
+                "postcode_districts": entry.get("postcode_districts", ""),
+            },
+        )
+        for hub in entry.get("family_hubs", []):
+            FamilyHub.objects.get_or_create(locality=locality, name=hub)
+        localities[locality.code] = locality
+    return localities
+
+
+def _load_teams(council: Council, localities: dict[str, Locality], entries: list[dict]) -> None:
+    for n, entry in enumerate(entries, start=1):
+        where = f"[[teams]] {n} ({entry.get('code', '?')})"
+        locality_code = entry.get("locality")
+        if locality_code and locality_code not in localities:
+            raise CouncilFileError(f"{where}: locality '{locality_code}' is not defined.")
+        Team.objects.update_or_create(
+            council=council,
+            code=_need(entry, "code", where),
+            defaults={
+                "name": _need(entry, "name", where),
+                "service": _choice(_need(entry, "service", where), Team.Service.choices, where),
+                "locality": localities.get(locality_code) if locality_code else None,
+                "access_scope": _choice(
+                    entry.get("access", "allocated"), Team.AccessScope.choices, where
+                ),
+                "provider_partner": entry.get("provider_partner", ""),
+                "description": entry.get("description", ""),
+            },
+        )
+
+
+def _load_agencies(council: Council, entries: list[dict]) -> None:
+    for n, entry in enumerate(entries, start=1):
+        where = f"[[agencies]] {n}"
+        PartnerAgency.objects.update_or_create(
+            council=council,
+            code=_need(entry, "code", where),
+            defaults={
+                "name": _need(entry, "name", where),
+                "kind": _choice(_need(entry, "kind", where), PartnerAgency.Kind.choices, where),
+            },
+        )
+
+
+def _load_timescales(council: Council, entries: list[dict]) -> None:
+    for n, entry in enumerate(entries, start=1):
+        where = f"[[timescales]] {n} ({entry.get('code', '?')})"
+        amount = _need(entry, "amount", where)
+        if not isinstance(amount, int) or amount <= 0:
+            raise CouncilFileError(f"{where}: 'amount' must be a whole number above 0.")
+        Timescale.objects.update_or_create(
+            council=council,
+            code=_need(entry, "code", where),
+            defaults={
+                "name": _need(entry, "name", where),
+                "amount": amount,
+                "unit": _choice(_need(entry, "unit", where), Unit.choices, where),
+                "starts_from": _need(entry, "starts_from", where),
+                "source": entry.get("source", ""),
+            },
+        )
+
+
+def _load_targets(council: Council, entries: list[dict]) -> None:
+    for n, entry in enumerate(entries, start=1):
+        where = f"[[targets]] {n} ({entry.get('code', '?')})"
+        baseline = entry.get("baseline")
+        Target.objects.update_or_create(
+            council=council,
+            code=_need(entry, "code", where),
+            defaults={
+                "name": _need(entry, "name", where),
+                "value": _decimal(_need(entry, "value", where), where),
+                "baseline": _decimal(baseline, where) if baseline is not None else None,
+                "unit": entry.get("unit", ""),
+                "source": entry.get("source", ""),
+            },
+        )
+
+
+def timescale(code: str) -> Rule:
+    """The active council's rule for a timescale code, e.g. 'child-and-family-assessment'."""
+    try:
+        row = Timescale.objects.get(council__active=True, code=code)
+    except Timescale.DoesNotExist:
+        raise ValidationError(f"The council has no timescale '{code}'.") from None
+    return row.as_rule()

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StaffConfig(AppConfig):
+    name = "righthelp.staff"
+    verbose_name = "Staff, teams and allocations"

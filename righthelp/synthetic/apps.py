@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SyntheticConfig(AppConfig):
+    name = "righthelp.synthetic"
+    verbose_name = "Synthetic council"
