@@ -68,6 +68,7 @@ TEMPLATES = [
 ]
 FORM_RENDERER = "righthelp.core.forms.GovukFormRenderer"
 
+VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'righthelp.sqlite3'}", conn_max_age=60
