@@ -1,2 +1,13 @@
+from .url_policy import allows
+
+
 def service(request):
-    return {"service_name": "righthelp"}
+    """The council's name and what the navigation may show this user."""
+    from .models import Council
+
+    user = getattr(request, "user", None)
+    council = Council.objects.filter(active=True).values_list("name", flat=True).first()
+    return {
+        "council_name": council or "Children's services",
+        "can_search": bool(user and user.is_authenticated and allows("search", user)),
+    }

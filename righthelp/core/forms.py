@@ -1,5 +1,56 @@
-from django.forms.renderers import TemplatesSetting
+"""The GOV.UK form base: every form gets GOV.UK fields, hints and an error summary."""
+
+from django import forms
+from django.forms.renderers import DjangoTemplates
+
+WIDGET_CLASSES = {
+    "select": "govuk-select",
+    "textarea": "govuk-textarea",
+    "checkbox": "govuk-checkboxes__input",
+}
 
 
-class GovukFormRenderer(TemplatesSetting):
-    pass
+class GovukFormRenderer(DjangoTemplates):
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"
+
+
+class GovukForm(forms.Form):
+    """Adds GOV.UK classes and error states to widgets; forms do field checks only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            _style(field, has_error=name in self.errors)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                _style(self.fields[name], has_error=True)
+
+
+class GovukModelForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            _style(field, has_error=False)
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                _style(self.fields[name], has_error=True)
+
+
+def _style(field: forms.Field, has_error: bool) -> None:
+    widget = field.widget
+    kind = getattr(widget, "input_type", None) or (
+        "textarea" if isinstance(widget, forms.Textarea) else None
+    )
+    base = WIDGET_CLASSES.get(kind, "govuk-input")
+    if isinstance(widget, forms.Select):
+        base = "govuk-select"
+    if has_error and base != "govuk-checkboxes__input":
+        base += f" {base}--error"
+    widget.attrs["class"] = base

@@ -1,6 +1,110 @@
+"""One written policy: which roles may use each URL of the app.
+
+Every URL name (with its namespace) must have an entry; a URL without one is refused to
+everyone, and a test fails until the policy names it. The policy says which *pages* a role
+may use; need-to-know (``access.py``) then decides which *records* each page shows.
+"""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+
+from righthelp.staff.models import Role
+
+PUBLIC = "public"  # no sign-in needed (the sign-in page itself, the API schema)
+
+ALL_ROLES = frozenset(Role)
+RECORD_ROLES = ALL_ROLES - {Role.ANALYST, Role.ADMINISTRATOR}
+PRACTITIONERS = RECORD_ROLES - {Role.PARTNER_LEAD_PROFESSIONAL}
+MANAGERS = frozenset({Role.TEAM_MANAGER, Role.HUB_MANAGER})
+ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
+
+POLICY: dict[str, frozenset | str] = {
+    "sign-in": PUBLIC,
+    "sign-out": ALL_ROLES,
+    "home": ALL_ROLES,
+    "search": RECORD_ROLES,
+    "person-add": PRACTITIONERS,
+    "person-record": RECORD_ROLES,
+    "person-edit": PRACTITIONERS,
+    "person-address-add": PRACTITIONERS,
+    "person-network-add": PRACTITIONERS,
+    "person-audit": MANAGERS,
+    "person-merge": MANAGERS,
+    "break-glass": PRACTITIONERS,
+    "break-glass-review": MANAGERS,
+    "allocation-add": MANAGERS,
+    "allocation-end": MANAGERS,
+    "my-deadlines": RECORD_ROLES,
+    "team-deadlines": MANAGERS | {Role.SOCIAL_WORKER, Role.SENIOR_SOCIAL_WORKER},
+    "api-tokens": ALL_ROLES,
+    # The JSON API: the same roles as the pages it mirrors.
+    "api-1:openapi-json": PUBLIC,
+    "api-1:openapi-view": PUBLIC,
+    "api-1:person-list": RECORD_ROLES,
+    "api-1:person-create": PRACTITIONERS,
+    "api-1:person-detail": RECORD_ROLES,
+    "api-1:person-update": PRACTITIONERS,
+    "api-1:person-search": RECORD_ROLES,
+    "api-1:network-list": RECORD_ROLES,
+    "api-1:network-add": PRACTITIONERS,
+    "api-1:allocation-list": RECORD_ROLES,
+    "api-1:allocation-create": MANAGERS,
+    "api-1:deadline-list": RECORD_ROLES,
+    "api-1:break-glass": PRACTITIONERS,
+    # Django's admin: settings only, for administrators (it checks is_staff too).
+    "admin:*": ADMINISTRATORS,
+}
+
+
+def policy_for(view_name: str) -> frozenset | str | None:
+    if view_name in POLICY:
+        return POLICY[view_name]
+    namespace = view_name.split(":")[0] + ":*" if ":" in view_name else None
+    return POLICY.get(namespace) if namespace else None
+
+
+def allows(view_name: str, user) -> bool:
+    rule = policy_for(view_name)
+    if rule is None:
+        return False
+    if rule == PUBLIC:
+        return True
+    return bool(user.is_authenticated and user.is_active and user.role in rule)
+
+
 class UrlPolicyMiddleware:
+    """Applies the policy before any view runs (fail closed for unknown URLs)."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if match is None or request.path.startswith(settings.STATIC_URL):
+            return None
+        name = match.view_name
+        rule = policy_for(name)
+        if rule == PUBLIC:
+            return None
+        api = request.path.startswith("/api/")
+        if not api and not request.user.is_authenticated and rule is not None:
+            return redirect_to_login(request.get_full_path())
+        if api and rule is not None:
+            return None  # the API authenticates tokens itself, then calls allows()
+        if not allows(name, request.user):
+            raise PermissionDenied("Your role does not use this page.")
+        return None
+
+
+def api_allows(view_name: str, user) -> bool:
+    """For the API, after token authentication."""
+    return allows(view_name, user)
+
+
+def forbidden_json(message: str) -> JsonResponse:
+    return JsonResponse({"detail": message}, status=403)
