@@ -17,3 +17,10 @@ def world(db):
     from righthelp.core.testing import make_world
 
     return make_world()
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Hashing passwords the slow, safe way is not what these tests are about.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

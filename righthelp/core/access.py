@@ -143,7 +143,8 @@ def open_person(user: User, pk: int, request: HttpRequest | None = None) -> Pers
         person = Person.objects.filter(pk=pk).first()
         if person is None:
             raise Http404("No person with that number.")
-        decision = decide(user, person)
+        # A merged record is opened on the strength of the record it was merged into.
+        decision = decide(user, person.merged_into if person.merged_into_id else person)
         action = audit.Action.VIEW if decision.allowed else audit.Action.DENY
         audit.record(
             user=user, action=action, request=request, person=person,

@@ -7,7 +7,7 @@ falls to the minute. Every deadline names the rule (the council's timescale) tha
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -91,7 +91,9 @@ def due_at(start: datetime, amount: int, unit: str) -> datetime:
     """When a clock started at ``start`` runs out."""
     start = _local(start)
     if unit == Unit.HOURS:
-        return start + timedelta(hours=amount)
+        # Elapsed time: add in UTC, so 72 hours across a clock change is 72 real hours
+        # (aware datetime arithmetic in one zone would add wall-clock hours instead).
+        return (start.astimezone(UTC) + timedelta(hours=amount)).astimezone(LONDON)
     if unit == Unit.WORKING_DAYS:
         return end_of_day(add_working_days(start.date(), amount))
     if unit == Unit.CALENDAR_DAYS:
@@ -125,6 +127,10 @@ def office_due_at(received: datetime, working_days: int, opens: time, closes: ti
     Received at 10:00 on a Monday, one working day runs to 10:00 on Tuesday; received out of
     hours, the clock starts at the next opening, so one working day runs to that day's close.
     """
+    if working_days < 0:
+        raise ValueError("Count working days forwards only.")
+    if closes <= opens:
+        raise ValueError("Office hours must close after they open.")
     start = office_start(received, opens, closes)
     day_length = datetime.combine(start.date(), closes) - datetime.combine(start.date(), opens)
     remaining = day_length * working_days
@@ -137,9 +143,19 @@ def office_due_at(received: datetime, working_days: int, opens: time, closes: ti
         cursor = datetime.combine(next_working_day(cursor.date()), opens, tzinfo=LONDON)
 
 
+def _to_second(moment: datetime) -> datetime:
+    return _local(moment).replace(microsecond=0)
+
+
 def status(due: datetime, met: datetime | None, now: datetime, due_soon_days: int = 2) -> Status:
-    """Where a deadline stands on ``now``."""
+    """Where a deadline stands on ``now``.
+
+    Naive datetimes are London local time. Times are compared to the whole second, as
+    deadlines are set: work met at 23:59:59.5 on the last day is met on time.
+    """
+    due, now = _to_second(due), _to_second(now)
     if met is not None:
+        met = _to_second(met)
         return Status.MET_ON_TIME if met <= due else Status.MET_LATE
     if now > due:
         return Status.OVERDUE

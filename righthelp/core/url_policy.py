@@ -12,6 +12,7 @@ from django.http import JsonResponse
 
 from righthelp.staff.models import Role
 
+POLICY_REFUSAL = "Your role does not use this page."
 PUBLIC = "public"  # no sign-in needed (the sign-in page itself, the API schema)
 
 ALL_ROLES = frozenset(Role)
@@ -97,7 +98,7 @@ class UrlPolicyMiddleware:
         if api and rule is not None:
             return None  # the API authenticates tokens itself, then calls allows()
         if not allows(name, request.user):
-            raise PermissionDenied("Your role does not use this page.")
+            raise PermissionDenied(POLICY_REFUSAL)
         return None
 
 

@@ -46,7 +46,7 @@ NAME_GROUP = _build_groups()
 
 
 def fold(text: str) -> str:
-    """Lower case, no accents, letters only: "O'Connor-Smith" -> "oconnorsmith"."""
+    """Lower case, no accents, letters only: "O'Connor-Smith" -> "oconnor smith"."""
     text = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z ]", "", text.lower().replace("-", " ")).strip()
 
@@ -105,10 +105,15 @@ def _parse_date(text: str) -> tuple[date | None, str]:
             continue
         parts = dict(zip(order, (int(g) for g in match.groups()), strict=True))
         year = parts["y"] if "y" in parts else _century(parts["yy"])
-        try:
-            return date(year, parts["m"], parts["d"]), text.replace(match.group(0), " ")
-        except ValueError:
-            continue
+        readings = [(parts["m"], parts["d"])]
+        if order[0] == "d":
+            # UK order first; if that is no date but month-first is (4/13/2015), take that.
+            readings.append((parts["d"], parts["m"]))
+        for month, day in readings:
+            try:
+                return date(year, month, day), text.replace(match.group(0), " ")
+            except ValueError:
+                continue
     return None, text
 
 
@@ -194,8 +199,10 @@ def score(terms: SearchTerms, candidate: Candidate) -> float:
     if terms.date_of_birth:
         parts.append((_dob_similarity(terms.date_of_birth, candidate.date_of_birth), 0.35))
     if terms.postcode:
-        same = terms.postcode == candidate.postcode
-        district = terms.postcode.split(" ")[0] == (candidate.postcode or "").split(" ")[0]
+        # Either side may be typed loosely ("fy15ab"): compare the normalised forms.
+        wanted, held = normalise_postcode(terms.postcode), normalise_postcode(candidate.postcode)
+        same = wanted == held
+        district = bool(held) and wanted.split(" ")[0] == held.split(" ")[0]
         parts.append((1.0 if same else 0.4 if district else 0.0, 0.1))
     total = sum(weight for _, weight in parts)
     return round(sum(value * weight for value, weight in parts) / total, 3) if total else 0.0
