@@ -29,25 +29,50 @@ def _need(entry: dict, key: str, where: str):
     return entry[key]
 
 
-def _time(value: str, where: str) -> time:
+def _time(value, where: str, key: str) -> time:
+    if isinstance(value, time):  # an unquoted TOML time, office_opens = 09:00:00
+        return value
     try:
         return time.fromisoformat(value)
     except (TypeError, ValueError):
-        raise CouncilFileError(f"{where}: '{value}' is not a time like 09:00.") from None
+        raise CouncilFileError(f"{where}: '{key}' = '{value}' is not a time like 09:00.") from None
 
 
-def _choice(value: str, choices, where: str) -> str:
+def _choice(value: str, choices, where: str, key: str) -> str:
     allowed = [c for c, _ in choices]
     if value not in allowed:
-        raise CouncilFileError(f"{where}: '{value}' is not one of {', '.join(allowed)}.")
+        raise CouncilFileError(
+            f"{where}: '{key}' = '{value}' is not one of {', '.join(allowed)}."
+        )
     return value
 
 
-def _decimal(value, where: str) -> Decimal:
+def _decimal(value, where: str, key: str) -> Decimal:
     try:
-        return Decimal(str(value))
+        number = Decimal(str(value)) if not isinstance(value, bool) else None
     except InvalidOperation:
-        raise CouncilFileError(f"{where}: '{value}' is not a number.") from None
+        number = None
+    if number is None or not number.is_finite():
+        raise CouncilFileError(f"{where}: '{key}' = '{value}' is not a number.")
+    return number
+
+
+def _whole(value, where: str, key: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise CouncilFileError(f"{where}: '{key}' must be a whole number of at least {minimum}.")
+    return value
+
+
+def _entries(data: dict, section: str) -> list[dict]:
+    """A section written as [[section]] tables; anything else is refused."""
+    entries = data.get(section, [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise CouncilFileError(f"[[{section}]]: each entry must be a [[{section}]] table.")
+    codes = [e.get("code") for e in entries if e.get("code")]
+    for code in codes:
+        if codes.count(code) > 1:
+            raise CouncilFileError(f"[[{section}]] ({code}): 'code' '{code}' is used twice.")
+    return entries
 
 
 def load_council(path: Path | str | None = None) -> Council:
@@ -59,39 +84,49 @@ def load_council(path: Path | str | None = None) -> Council:
         raise CouncilFileError(f"{path}: no such council settings file.") from None
     except tomllib.TOMLDecodeError as error:
         raise CouncilFileError(f"{path}: not valid TOML ({error}).") from None
+    council_entry = data.get("council", {})
+    if not isinstance(council_entry, dict):
+        raise CouncilFileError("[council]: must be a [council] table.")
+    sections = {
+        name: _entries(data, name)
+        for name in ("localities", "teams", "agencies", "timescales", "targets")
+    }
     with transaction.atomic():
-        council = _load_council_row(data.get("council", {}))
-        localities = _load_localities(council, data.get("localities", []))
-        _load_teams(council, localities, data.get("teams", []))
-        _load_agencies(council, data.get("agencies", []))
-        _load_timescales(council, data.get("timescales", []))
-        _load_targets(council, data.get("targets", []))
+        council = _load_council_row(council_entry)
+        localities = _load_localities(council, sections["localities"])
+        _load_teams(council, localities, sections["teams"])
+        _load_agencies(council, sections["agencies"])
+        _load_timescales(council, sections["timescales"])
+        _load_targets(council, sections["targets"])
     return council
 
 
 def _load_council_row(entry: dict) -> Council:
     where = "[council]"
-    Council.objects.exclude(code=_need(entry, "code", where)).update(active=False)
-    council, _ = Council.objects.update_or_create(
-        code=entry["code"],
-        defaults={
-            "name": _need(entry, "name", where),
-            "active": True,
-            "office_opens": _time(entry.get("office_opens", "09:00"), where),
-            "office_closes": _time(entry.get("office_closes", "17:00"), where),
-            "due_soon_working_days": int(entry.get("due_soon_working_days", 2)),
-            "break_glass_hours": int(entry.get("break_glass_hours", 4)),
-        },
-    )
-    if council.office_closes <= council.office_opens:
-        raise CouncilFileError(f"{where}: office_closes must be after office_opens.")
+    code = _need(entry, "code", where)
+    defaults = {
+        "name": _need(entry, "name", where),
+        "active": True,
+        "office_opens": _time(entry.get("office_opens", "09:00"), where, "office_opens"),
+        "office_closes": _time(entry.get("office_closes", "17:00"), where, "office_closes"),
+        "due_soon_working_days": _whole(
+            entry.get("due_soon_working_days", 2), where, "due_soon_working_days", 0
+        ),
+        "break_glass_hours": _whole(
+            entry.get("break_glass_hours", 4), where, "break_glass_hours", 1
+        ),
+    }
+    if defaults["office_closes"] <= defaults["office_opens"]:
+        raise CouncilFileError(f"{where}: 'office_closes' must be after 'office_opens'.")
+    Council.objects.exclude(code=code).update(active=False)
+    council, _ = Council.objects.update_or_create(code=code, defaults=defaults)
     return council
 
 
 def _load_localities(council: Council, entries: list[dict]) -> dict[str, Locality]:
     localities = {}
     for n, entry in enumerate(entries, start=1):
-        where = f"[[localities]] {n}"
+        where = f"[[localities]] {n} ({entry.get('code', '?')})"
         locality, _ = Locality.objects.update_or_create(
             council=council,
             code=_need(entry, "code", where),
@@ -100,7 +135,10 @@ def _load_localities(council: Council, entries: list[dict]) -> dict[str, Localit
                 "postcode_districts": entry.get("postcode_districts", ""),
             },
         )
-        for hub in entry.get("family_hubs", []):
+        hubs = entry.get("family_hubs", [])
+        if not isinstance(hubs, list) or not all(isinstance(h, str) and h for h in hubs):
+            raise CouncilFileError(f"{where}: 'family_hubs' must be a list of names.")
+        for hub in hubs:
             FamilyHub.objects.get_or_create(locality=locality, name=hub)
         localities[locality.code] = locality
     return localities
@@ -111,16 +149,20 @@ def _load_teams(council: Council, localities: dict[str, Locality], entries: list
         where = f"[[teams]] {n} ({entry.get('code', '?')})"
         locality_code = entry.get("locality")
         if locality_code and locality_code not in localities:
-            raise CouncilFileError(f"{where}: locality '{locality_code}' is not defined.")
+            raise CouncilFileError(
+                f"{where}: 'locality' = '{locality_code}' is not defined in [[localities]]."
+            )
         Team.objects.update_or_create(
             council=council,
             code=_need(entry, "code", where),
             defaults={
                 "name": _need(entry, "name", where),
-                "service": _choice(_need(entry, "service", where), Team.Service.choices, where),
+                "service": _choice(
+                    _need(entry, "service", where), Team.Service.choices, where, "service"
+                ),
                 "locality": localities.get(locality_code) if locality_code else None,
                 "access_scope": _choice(
-                    entry.get("access", "allocated"), Team.AccessScope.choices, where
+                    entry.get("access", "allocated"), Team.AccessScope.choices, where, "access"
                 ),
                 "provider_partner": entry.get("provider_partner", ""),
                 "description": entry.get("description", ""),
@@ -130,13 +172,15 @@ def _load_teams(council: Council, localities: dict[str, Locality], entries: list
 
 def _load_agencies(council: Council, entries: list[dict]) -> None:
     for n, entry in enumerate(entries, start=1):
-        where = f"[[agencies]] {n}"
+        where = f"[[agencies]] {n} ({entry.get('code', '?')})"
         PartnerAgency.objects.update_or_create(
             council=council,
             code=_need(entry, "code", where),
             defaults={
                 "name": _need(entry, "name", where),
-                "kind": _choice(_need(entry, "kind", where), PartnerAgency.Kind.choices, where),
+                "kind": _choice(
+                    _need(entry, "kind", where), PartnerAgency.Kind.choices, where, "kind"
+                ),
             },
         )
 
@@ -145,7 +189,7 @@ def _load_timescales(council: Council, entries: list[dict]) -> None:
     for n, entry in enumerate(entries, start=1):
         where = f"[[timescales]] {n} ({entry.get('code', '?')})"
         amount = _need(entry, "amount", where)
-        if not isinstance(amount, int) or amount <= 0:
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
             raise CouncilFileError(f"{where}: 'amount' must be a whole number above 0.")
         Timescale.objects.update_or_create(
             council=council,
@@ -153,7 +197,7 @@ def _load_timescales(council: Council, entries: list[dict]) -> None:
             defaults={
                 "name": _need(entry, "name", where),
                 "amount": amount,
-                "unit": _choice(_need(entry, "unit", where), Unit.choices, where),
+                "unit": _choice(_need(entry, "unit", where), Unit.choices, where, "unit"),
                 "starts_from": _need(entry, "starts_from", where),
                 "source": entry.get("source", ""),
             },
@@ -169,8 +213,10 @@ def _load_targets(council: Council, entries: list[dict]) -> None:
             code=_need(entry, "code", where),
             defaults={
                 "name": _need(entry, "name", where),
-                "value": _decimal(_need(entry, "value", where), where),
-                "baseline": _decimal(baseline, where) if baseline is not None else None,
+                "value": _decimal(_need(entry, "value", where), where, "value"),
+                "baseline": (
+                    _decimal(baseline, where, "baseline") if baseline is not None else None
+                ),
                 "unit": entry.get("unit", ""),
                 "source": entry.get("source", ""),
             },

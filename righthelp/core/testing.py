@@ -39,7 +39,7 @@ def make_user(role: str, username: str | None = None, team: Team | None = None,
         agency = PartnerAgency.objects.get(code="blackpool-schools")
     user = User.objects.create_user(
         username=username or role.replace("_", "-"), password=PASSWORD, role=role,
-        agency=agency, first_name=Role(role).label.split()[0], last_name="Tester",
+        agency=agency, first_name=Role(role).label, last_name="Tester",
         is_staff=role == Role.ADMINISTRATOR, is_superuser=role == Role.ADMINISTRATOR,
     )
     if team is None and role in TEAM_OF_ROLE:

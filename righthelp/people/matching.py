@@ -163,7 +163,8 @@ def _dob_similarity(query: date, candidate: date | None) -> float:
         return 1.0
     if candidate in date_variants(query):
         return 0.85
-    if query.year == candidate.year and (query.month == candidate.month or query.day == candidate.day):
+    same_year = query.year == candidate.year
+    if same_year and (query.month == candidate.month or query.day == candidate.day):
         return 0.5
     return 0.0
 
