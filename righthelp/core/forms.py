@@ -15,22 +15,9 @@ class GovukFormRenderer(DjangoTemplates):
     field_template_name = "core/forms/field.html"
 
 
-class GovukForm(forms.Form):
-    """Adds GOV.UK classes and error states to widgets; forms do field checks only."""
+class GovukStyleMixin:
+    """Adds GOV.UK classes to widgets, and their error state once the form is cleaned."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            _style(field, has_error=name in self.errors)
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                _style(self.fields[name], has_error=True)
-
-
-class GovukModelForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
@@ -41,6 +28,14 @@ class GovukModelForm(forms.ModelForm):
         for name in self.errors:
             if name in self.fields:
                 _style(self.fields[name], has_error=True)
+
+
+class GovukForm(GovukStyleMixin, forms.Form):
+    """The base of every form: presentation and field checks only."""
+
+
+class GovukModelForm(GovukStyleMixin, forms.ModelForm):
+    pass
 
 
 def _style(field: forms.Field, has_error: bool) -> None:

@@ -11,15 +11,13 @@ from django.views.decorators.http import require_http_methods
 from righthelp.staff.models import ApiToken
 
 from . import access, audit
-from .forms import GovukForm, _style
+from .forms import GovukForm, GovukStyleMixin
 from .models import BreakGlassGrant
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(GovukStyleMixin, AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            _style(field, has_error=False)
         self.fields["username"].label = "Username"
 
 

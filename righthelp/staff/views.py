@@ -53,7 +53,7 @@ def allocation_add(request, pk):
     person = access.open_person(request.user, pk, request)
     teams = Team.objects.filter(id__in=selectors.managed_team_ids(request.user))
     form = AllocationForm(request.POST or None, teams=teams,
-                          initial={"start": timezone.localdate(), "teams": teams.first()})
+                          initial={"start": timezone.localdate(), "team": teams.first()})
     if request.method == "POST" and form.is_valid():
         try:
             services.allocation_create(actor=request.user, person=person, request=request,
