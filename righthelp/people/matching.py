@@ -136,15 +136,21 @@ def parse_query(text: str) -> SearchTerms:
     )
 
 
-def _name_similarity(a: str, b: str) -> float:
+def _spelling_similarity(a: str, b: str) -> float:
     a, b = fold(a), fold(b)
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
-    score = JaroWinkler.similarity(a.replace(" ", ""), b.replace(" ", ""))
-    if jellyfish.metaphone(a) == jellyfish.metaphone(b):
-        score = max(score, 0.9)
+    return JaroWinkler.similarity(a.replace(" ", ""), b.replace(" ", ""))
+
+
+def _name_similarity(a: str, b: str) -> float:
+    """Family names: spelling, with names that sound the same (Smith, Smyth) at least 0.9."""
+    score = _spelling_similarity(a, b)
+    a, b = fold(a), fold(b)
+    if a and b and score < 0.9 and jellyfish.metaphone(a) == jellyfish.metaphone(b):
+        score = 0.9
     return score
 
 
@@ -152,8 +158,34 @@ def _given_similarity(query: str, candidate: str) -> float:
     q, c = first_word(query), first_word(candidate)
     if q and c and NAME_GROUP.get(q, q) == NAME_GROUP.get(c, c):
         return 1.0 if q == c else 0.92
-    # Different given names that merely look alike (Jane, Jon) count for much less.
-    return _name_similarity(query, candidate) ** 2
+    # Different given names that merely look or sound alike count for much less. No
+    # sounds-alike floor here: short given names share coarse phonetic keys (Jon, Jane, June
+    # and Jean are all "JN"), and spelling variants that matter belong in the nickname groups.
+    return _spelling_similarity(query, candidate) ** 2
+
+
+GIVEN_WEIGHT, FAMILY_WEIGHT = 0.4, 0.6
+SWAP_MINIMUM = 0.5  # a swapped reading must explain both names, each at least this well
+SWAP_PENALTY = 0.95
+
+
+def _names(given: str, family: str, candidate_given: str, candidate_family: str) -> float:
+    """Weighted similarity of a (given, family) reading against one pair of the candidate's."""
+    total = 0.0
+    if given:
+        total += GIVEN_WEIGHT * _given_similarity(given, candidate_given)
+    if family:
+        total += FAMILY_WEIGHT * _name_similarity(family, candidate_family)
+    return total
+
+
+def _swapped(given: str, family: str, candidate_given: str, candidate_family: str) -> float:
+    """The reading with the search's names the other way round ("Smyth Jon")."""
+    as_given = _given_similarity(family, candidate_given)
+    as_family = _name_similarity(given, candidate_family)
+    if min(as_given, as_family) < SWAP_MINIMUM:
+        return 0.0  # one name resembling the other half is coincidence, not a swap
+    return GIVEN_WEIGHT * as_given + FAMILY_WEIGHT * as_family
 
 
 def _dob_similarity(query: date, candidate: date | None) -> float:
@@ -183,20 +215,17 @@ def score(terms: SearchTerms, candidate: Candidate) -> float:
     """0 to 1: how well a candidate matches, weighting only the parts the search gave."""
     parts: list[tuple[float, float]] = []
     if terms.given or terms.family:
-        straight = max(
-            (0.4 * _given_similarity(terms.given, g) if terms.given else 0)
-            + 0.6 * _name_similarity(terms.family, f)
+        pairs = [
+            (g, f)
             for g in candidate.given_names or ("",)
             for f in candidate.family_names or ("",)
-        )
-        swapped = max(
-            (0.4 * _given_similarity(terms.family, g) if terms.given else 0)
-            + 0.6 * _name_similarity(terms.given, f)
-            for g in candidate.given_names or ("",)
-            for f in candidate.family_names or ("",)
-        )
-        weight = 1.0 if terms.given else 0.6
-        parts.append((max(straight, swapped * 0.95) / weight, 0.55))
+        ]
+        straight = max(_names(terms.given, terms.family, g, f) for g, f in pairs)
+        swapped = 0.0
+        if terms.given and terms.family:
+            swapped = max(_swapped(terms.given, terms.family, g, f) for g, f in pairs)
+        weight = (GIVEN_WEIGHT if terms.given else 0) + (FAMILY_WEIGHT if terms.family else 0)
+        parts.append((max(straight, swapped * SWAP_PENALTY) / weight, 0.55))
     if terms.date_of_birth:
         parts.append((_dob_similarity(terms.date_of_birth, candidate.date_of_birth), 0.35))
     if terms.postcode:
