@@ -33,15 +33,11 @@ def _candidates(terms: SearchTerms, limit: int = CANDIDATE_LIMIT):
     family_key = matching.family_key(terms.family)
     blocks = Q(pk__in=[])
     if family_key and given_key:
-        names = Q(family_key=family_key, given_key=given_key)
-        names |= Q(family_key=given_key, given_key=family_key)  # swapped names
-        blocks |= names
-        blocks |= Q(
-            pk__in=PersonName.objects.filter(
-                Q(family_key=family_key, given_key=given_key)
-                | Q(family_key=given_key, given_key=family_key)
-            ).values("person_id")
-        )
+        # Swapped names: the searched family name is really the given name, and so on.
+        swapped = Q(family_key=matching.family_key(terms.given),
+                    given_key=matching.given_key(terms.family))
+        names = Q(family_key=family_key, given_key=given_key) | swapped
+        blocks |= names | Q(pk__in=PersonName.objects.filter(names).values("person_id"))
     elif family_key:
         blocks |= Q(family_key=family_key) | Q(
             pk__in=PersonName.objects.filter(family_key=family_key).values("person_id")

@@ -153,3 +153,9 @@ def test_merge_keeps_both_histories(client, world):
     # The audit of the duplicate (the view above) shows on the kept record's trail.
     audit = client.get(reverse("person-audit", args=[world.child.pk]))
     assert any(e.person_id == duplicate.pk for e in audit.context["events"])
+
+
+def test_search_finds_swapped_names_with_a_nickname(client, world):
+    client.force_login(world.users["hub_worker"])
+    response = client.get(reverse("search"), {"q": "Smyth Jon"})
+    assert response.context["results"][0].person == world.child
