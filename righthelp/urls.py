@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from righthelp.api import api
+
 urlpatterns = [
     path("", include("righthelp.core.urls")),
     path("", include("righthelp.staff.urls")),
     path("", include("righthelp.people.urls")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
 
 handler403 = "righthelp.core.views.forbidden"

@@ -1,4 +1,5 @@
-"""The JSON API's front door: who is calling (token or session), and may their role use this?
+"""The JSON API's front door: who is calling (token or session), may their role use this, and
+the shapes every operation's errors take.
 
 Authentication accepts an API token (``Authorization: Bearer <key>``, issued on the API tokens
 page, only its hash stored) or a signed-in browser session (CSRF-checked on writes). After
@@ -12,16 +13,16 @@ apart. ``PolicyRouter`` therefore binds each operation's auth to that operation'
 configuration error rather than an open door.
 """
 
-from typing import Any
+from typing import Any, Literal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
+from ninja.constants import NOT_SET
 from ninja.errors import AuthorizationError, ConfigError
 from ninja.security import HttpBearer, SessionAuth
-from ninja.utils import NOT_SET
 
 from righthelp.staff.models import ApiToken, Role
 
@@ -132,6 +133,15 @@ class PolicyRouter(Router):
                                                 else {200: response})}
         super().add_api_operation(path, methods, view_func, url_name=url_name, auth=auth,
                                   response=response, **kwargs)
+
+
+def choice_of(choices) -> Any:
+    """A Literal of a Django choices class's values, so OpenAPI lists them inline."""
+    return Literal[tuple(choices.values)]
+
+
+def described(choices) -> str:
+    return "; ".join(f"{value} = {label}" for value, label in choices.choices)
 
 
 def _field_name(loc) -> str | None:

@@ -43,6 +43,7 @@ POLICY: dict[str, frozenset | str] = {
     # The JSON API: the same roles as the pages it mirrors.
     "api-1:openapi-json": PUBLIC,
     "api-1:openapi-view": PUBLIC,
+    "api-1:api-root": PUBLIC,  # django-ninja's own root URL: a 404 that points to the docs
     "api-1:person-list": RECORD_ROLES,
     "api-1:person-create": PRACTITIONERS,
     "api-1:person-detail": RECORD_ROLES,

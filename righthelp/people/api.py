@@ -6,17 +6,16 @@ through the same services as the pages, so the API and the pages behave the same
 
 import re
 from datetime import date, datetime
-from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from ninja import Field, Query, Schema
+from ninja import Field, Query, Schema, Status
 from pydantic import field_validator
 
 from righthelp.core import access
-from righthelp.core.api_auth import PolicyRouter
+from righthelp.core.api_auth import PolicyRouter, choice_of, described
 
 from . import selectors, services
 from .matching import SearchTerms, normalise_postcode, parse_query
@@ -28,36 +27,18 @@ NAME_NEEDED = "Enter a name (a family name, or given names)."
 EXPECTED_DATE_NEEDED = "Enter the expected date of birth."
 UNBORN_HAS_NO_BIRTH_DATE = "An unborn child has no date of birth yet."
 SEARCH_NEEDS_TERMS = "Give a name, date of birth or postcode to search for."
-DUPLICATES_FOUND = (
-    "This person may already be on the index. Open one of these records, or send the request "
-    'again with "confirm_not_duplicate": true to add a new record.'
-)
+DUPLICATES_FOUND = ("This person may already be on the index. Open one of these records, or "
+                    'send the request again with "confirm_not_duplicate": true.')
 NOT_LINKABLE = "You cannot link a record you may not open."
-
-
-def _choices(choices) -> object:
-    """A Literal of a Django choices class's values, so OpenAPI lists them inline."""
-    return Literal[tuple(choices.values)]
-
-
-def _described(choices) -> str:
-    return "; ".join(f"{value} = {label}" for value, label in choices.choices)
 
 
 class PersonSummary(Schema):
     id: int = Field(description="The person's record number.")
-    kind: _choices(Person.Kind)
-    name: str = Field(description="Given and family names, as one string.")
+    kind: choice_of(Person.Kind)
+    name: str = Field(validation_alias="full_name", description="Given and family names.")
     date_of_birth: date | None
-    postcode: str = Field(description="The postcode of the current address, if known.")
-
-    @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.full_name
-
-    @staticmethod
-    def resolve_postcode(obj) -> str:
-        return obj.current_postcode
+    postcode: str = Field(validation_alias="current_postcode",
+                          description="The postcode of the current address, if known.")
 
 
 class PersonPage(Schema):
@@ -67,17 +48,17 @@ class PersonPage(Schema):
 
 
 class PersonFields(Schema):
-    kind: _choices(Person.Kind) = Field("child", description=_described(Person.Kind))
+    kind: choice_of(Person.Kind) = Field("child", description=described(Person.Kind))
     given_names: str = Field("", max_length=120)
     family_name: str = Field("", max_length=120)
     known_as: str = Field("", max_length=60, description="The name they like to be called.")
     date_of_birth: date | None = Field(None, description="ISO 8601, e.g. 2015-04-03.")
     expected_date: date | None = Field(None, description="For an unborn child only.")
-    sex: _choices(Person.Sex) = Field("U", description=_described(Person.Sex))
+    sex: choice_of(Person.Sex) = Field("U", description=described(Person.Sex))
     gender: str = Field("", max_length=60, description="In the person's own words.")
-    ethnicity: _choices(Ethnicity) = Field("NOBT", description="DfE code: " + _described(Ethnicity))
+    ethnicity: choice_of(Ethnicity) = Field("NOBT", description="DfE code: " + described(Ethnicity))
     first_language: str = Field("", max_length=60)
-    disability: _choices(Person.Disability) = Field("unknown")
+    disability: choice_of(Person.Disability) = Field("unknown")
     disability_detail: str = Field("", max_length=300)
     upn: str = Field("", description="Unique Pupil Number: 13 characters, e.g. A123456789012.")
     nhs_number: str = Field("", description="10 digits with a valid check digit; spaces allowed.")
@@ -96,12 +77,6 @@ class PersonIn(PersonFields):
 class PersonPatch(PersonFields):
     version: int = Field(description="The version you read; a newer one means someone else "
                          "saved first, and your change is refused (409).")
-
-
-class OtherName(Schema):
-    kind: str
-    given_names: str
-    family_name: str
 
 
 class AddressOut(Schema):
@@ -148,7 +123,7 @@ class RelationshipIn(Schema):
     name: str = Field("", max_length=120, description="Their name, if not on the index.")
     organisation: str = Field("", max_length=120, description="For a professional.")
     contact: str = Field("", max_length=120)
-    kind: _choices(Relationship.Kind) = Field(description=_described(Relationship.Kind))
+    kind: choice_of(Relationship.Kind) = Field(description=described(Relationship.Kind))
     important_to_child: bool = False
     in_childs_words: str = ""
     lives_with_child: bool = False
@@ -159,11 +134,8 @@ class RelationshipIn(Schema):
 
 class RelationshipOut(RelationshipIn):
     id: int
-    category: _choices(Relationship.Category)
-
-    @staticmethod
-    def resolve_name(obj) -> str:
-        return obj.display_name
+    category: choice_of(Relationship.Category)
+    name: str = Field(validation_alias="display_name")
 
 
 class PersonOut(PersonFields):
@@ -173,7 +145,7 @@ class PersonOut(PersonFields):
     restricted: bool
     merged_into: int | None = Field(description="If merged, the record that holds it now.")
     version: int = Field(description="Send this back with a PATCH.")
-    other_names: list[OtherName]
+    other_names: list[str] = Field(description="Previous names and aliases.")
     addresses: list[AddressOut]
     network: list[RelationshipOut] = Field(description="Who is important to the child, now.")
 
@@ -202,7 +174,7 @@ def _detail(person: Person) -> dict:
     return {
         **data, "id": person.pk, "name": person.full_name, "postcode": person.current_postcode,
         "restricted": person.restricted, "merged_into": person.merged_into_id,
-        "version": person.version, "other_names": list(person.other_names.all()),
+        "version": person.version, "other_names": [str(n) for n in person.other_names.all()],
         "addresses": list(person.addresses.all()), "network": _current_network(person),
     }
 
@@ -225,12 +197,7 @@ def _check_names(data: dict) -> None:
             summary="The people you may open (your caseload and network), a page at a time")
 def person_list(request, page: int = Query(1, ge=1), page_size: int = Query(50, ge=1, le=200)):
     start = (page - 1) * page_size
-    people = list(
-        access.visible_people(request.auth)
-        .only("id", "kind", "given_names", "family_name", "date_of_birth", "expected_date",
-              "current_postcode")
-        .order_by("pk")[start:start + page_size + 1]
-    )
+    people = list(access.visible_people(request.auth).order_by("pk")[start:start + page_size + 1])
     return {"items": people[:page_size], "page": page, "has_next": len(people) > page_size}
 
 
@@ -242,9 +209,9 @@ def person_create(request, payload: PersonIn):
     if not payload.confirm_not_duplicate:
         candidates = _visible_candidates(request.auth, selectors.possible_duplicates(data))
         if candidates:
-            return 409, {"detail": DUPLICATES_FOUND, "candidates": candidates}
+            return Status(409, {"detail": DUPLICATES_FOUND, "candidates": candidates})
     person = services.person_create(actor=request.auth, data=data, request=request)
-    return 201, _detail(person)
+    return Status(201, _detail(person))
 
 
 def _visible_candidates(user, ranked: list[tuple[Person, float]]) -> list[dict]:
@@ -317,7 +284,7 @@ def network_add(request, person_id: int, payload: RelationshipIn):
                                        "the index (related_person_id)."})
     relationship = services.relationship_add(actor=request.auth, child=child, data=data,
                                              request=request)
-    return 201, relationship
+    return Status(201, relationship)
 
 
 @router.post("/people/{person_id}/break-glass", url_name="break-glass",
@@ -328,5 +295,5 @@ def break_glass(request, person_id: int, payload: BreakGlassIn):
     if person is None:
         raise Http404("No person with that number.")
     grant = access.break_glass(request.auth, person, payload.reason, request)
-    return 201, {"person_id": person.pk, "expires_at": grant.expires_at,
-                 "detail": "Emergency access granted. Your team manager will see it."}
+    return Status(201, {"person_id": person.pk, "expires_at": grant.expires_at,
+                        "detail": "Emergency access granted. Your team manager will see it."})
