@@ -14,7 +14,9 @@ VAR_DIR = Path(os.environ.get("RIGHTHELP_VAR_DIR", BASE_DIR / "var"))
 
 SECRET_KEY = os.environ.get("RIGHTHELP_SECRET_KEY", "insecure-development-key-change-me")
 DEBUG = os.environ.get("RIGHTHELP_DEBUG", "1") == "1"
-ALLOWED_HOSTS = os.environ.get("RIGHTHELP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+ALLOWED_HOSTS = os.environ.get(
+    "RIGHTHELP_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver"
+).split(",")
 
 # The council whose settings file is loaded by default (councils/<name>.toml).
 RIGHTHELP_COUNCIL_FILE = Path(

@@ -117,7 +117,8 @@ def visible_people(user: User) -> QuerySet[Person]:
         open_to_me = Q(restricted=False)
     else:
         open_to_me = _need_to_know(user) & Q(restricted=False)
-    return people.filter(open_to_me | Q(id__in=glass_ids, restricted=False) | Q(id__in=restricted_ids))
+    glass = Q(id__in=glass_ids, restricted=False)
+    return people.filter(open_to_me | glass | Q(id__in=restricted_ids))
 
 
 def decide(user: User, person: Person) -> Decision:

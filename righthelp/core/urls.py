@@ -6,7 +6,9 @@ from . import views
 urlpatterns = [
     path(
         "sign-in/",
-        auth_views.LoginView.as_view(template_name="core/sign_in.html", form_class=views.SignInForm),
+        auth_views.LoginView.as_view(
+            template_name="core/sign_in.html", form_class=views.SignInForm
+        ),
         name="sign-in",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),

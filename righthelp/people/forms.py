@@ -89,8 +89,10 @@ class RelationshipForm(GovukForm):
 
 
 class MergeForm(GovukForm):
-    duplicate = forms.IntegerField(label="Record number of the duplicate",
-                                   help_text="Its history moves to this record; it is kept, marked merged.")
+    duplicate = forms.IntegerField(
+        label="Record number of the duplicate",
+        help_text="Its history moves to this record; it is kept, marked merged.",
+    )
     reason = forms.CharField(label="Why these are the same person",
                              widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -45,7 +45,8 @@ class User(AbstractUser):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role="partner_lead_professional") | models.Q(agency__isnull=False),
+                condition=~models.Q(role="partner_lead_professional")
+                | models.Q(agency__isnull=False),
                 name="partner_has_agency",
                 violation_error_message="A partner lead professional must name their agency.",
             )

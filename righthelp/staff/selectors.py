@@ -48,7 +48,7 @@ def caseload(user: User) -> list[CaseloadRow]:
         "-due_at"
     ):
         next_due[deadline.person_id] = deadline  # the earliest wins, as it comes last
-    views = {pk: v for pk, v in zip(next_due, with_status(next_due.values(), council), strict=True)}
+    views = dict(zip(next_due, with_status(next_due.values(), council), strict=True))
     return [CaseloadRow(a, views.get(a.person_id)) for a in allocations]
 
 
