@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "righthelp.core",
     "righthelp.staff",
     "righthelp.people",
+    "righthelp.frontdoor",
     "righthelp.synthetic",
 ]
 

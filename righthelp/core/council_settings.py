@@ -98,7 +98,29 @@ def load_council(path: Path | str | None = None) -> Council:
         _load_agencies(council, sections["agencies"])
         _load_timescales(council, sections["timescales"])
         _load_targets(council, sections["targets"])
+        _load_front_door(council, data.get("front_door", {}))
     return council
+
+
+FRONT_DOOR_TEAMS = ("hub", "out_of_hours", "assessment", "return_to_team", "specialist",
+                    "early_help", "exploitation")
+
+
+def _load_front_door(council: Council, entry: dict) -> None:
+    """[front_door]: the team code that receives each next step of a Hub decision."""
+    where = "[front_door]"
+    if not entry:
+        return
+    if not isinstance(entry, dict) or not isinstance(entry.get("teams", {}), dict):
+        raise CouncilFileError(f"{where}: must be a table with a [front_door.teams] table.")
+    known = set(Team.objects.filter(council=council).values_list("code", flat=True))
+    teams = entry.get("teams", {})
+    for key in FRONT_DOOR_TEAMS:
+        code = _need(teams, key, f"{where} teams")
+        if code not in known:
+            raise CouncilFileError(f"{where} teams: '{key}' = '{code}' is not a team code.")
+    council.front_door = {"teams": {key: teams[key] for key in FRONT_DOOR_TEAMS}}
+    council.save(update_fields=["front_door"])
 
 
 def _load_council_row(entry: dict) -> Council:

@@ -30,6 +30,10 @@ class Council(models.Model):
     break_glass_hours = models.PositiveSmallIntegerField(
         default=4, help_text="How long emergency (break-glass) access to a record lasts."
     )
+    front_door = models.JSONField(
+        default=dict, blank=True,
+        help_text="The front door's routing: which team receives each next step (team codes).",
+    )
     history = HistoricalRecords()
 
     objects = CouncilQuerySet.as_manager()
