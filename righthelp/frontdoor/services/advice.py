@@ -19,7 +19,8 @@ ADVICE_FIELDS = ("agency", "agency_kind", "locality", "worry", "advice_given", "
 
 _DATE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b",
+    r"|\b\d{1,2}(st|nd|rd|th)? "
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b",
     re.IGNORECASE,
 )
 _BORN = re.compile(r"\b(born|dob|d\.o\.b\.?)[:\s]+(in |on )?[\w/.-]+", re.IGNORECASE)

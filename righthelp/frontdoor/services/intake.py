@@ -175,7 +175,7 @@ def _on_linked(actor: User, rfs: RequestForSupport, person: Person) -> None:
                                    start=received.date(), summary=f"#{rfs.pk} {rfs.worries[:200]}")
     ChronologyEntry.objects.create(
         person=person, occurred_at=received, kind="request_for_support", recorded_by=actor,
-        summary=f"{rfs.get_kind_display()} from {rfs.referrer_agency or rfs.referrer_name or rfs.get_source_display()}.",
+        summary=f"{rfs.get_kind_display()} from {_who_asked(rfs)}.",
     )
     if rfs.kind == RequestForSupport.Kind.MISSING or rfs.missing_worry:
         _tell_awaken(actor, rfs, person)
@@ -191,6 +191,10 @@ def _on_linked(actor: User, rfs: RequestForSupport, person: Person) -> None:
             kind="other_professional", organisation=str(rfs.referrer_agency or ""),
             contact=rfs.referrer_contact,
         )
+
+
+def _who_asked(rfs: RequestForSupport) -> str:
+    return str(rfs.referrer_agency or rfs.referrer_name or rfs.get_source_display())
 
 
 def _tell_awaken(actor: User, rfs: RequestForSupport, person: Person) -> None:
