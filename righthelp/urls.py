@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("righthelp.core.urls")),
     path("", include("righthelp.staff.urls")),
     path("", include("righthelp.people.urls")),
+    path("front-door/", include("righthelp.frontdoor.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -19,6 +19,11 @@ ALL_ROLES = frozenset(Role)
 RECORD_ROLES = ALL_ROLES - {Role.ANALYST, Role.ADMINISTRATOR}
 PRACTITIONERS = RECORD_ROLES - {Role.PARTNER_LEAD_PROFESSIONAL}
 MANAGERS = frozenset({Role.TEAM_MANAGER, Role.HUB_MANAGER})
+HUB = frozenset({Role.HUB_WORKER, Role.HUB_MANAGER})
+# Out-of-hours contacts are taken by Emergency Duty Team social workers; the view checks the
+# team as well as the role.
+CONTACT_TAKERS = HUB | {Role.SOCIAL_WORKER, Role.SENIOR_SOCIAL_WORKER, Role.TEAM_MANAGER}
+FIGURES = frozenset({Role.HUB_MANAGER, Role.TEAM_MANAGER, Role.ANALYST})
 ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
 
 POLICY: dict[str, frozenset | str] = {
@@ -40,6 +45,27 @@ POLICY: dict[str, frozenset | str] = {
     "my-deadlines": RECORD_ROLES,
     "team-deadlines": MANAGERS | {Role.SOCIAL_WORKER, Role.SENIOR_SOCIAL_WORKER},
     "api-tokens": ALL_ROLES,
+    # The front door. Referrers see only their own requests and the checks sent to them.
+    "request-list": RECORD_ROLES,
+    "request-new": RECORD_ROLES,
+    "request-edit": RECORD_ROLES,
+    "request-outcome": RECORD_ROLES,
+    "check-list": RECORD_ROLES,
+    "check-answer": RECORD_ROLES,
+    "contact-new": CONTACT_TAKERS,
+    "hub-queue": HUB,
+    "hub-request": HUB,
+    "hub-request-take": HUB,
+    "hub-child-link": HUB,
+    "hub-check-new": HUB,
+    "hub-visit-new": HUB,
+    "hub-visit-outcome": HUB,
+    "hub-decision-new": HUB,
+    "hub-decision-authorise": HUB - {Role.HUB_WORKER},
+    "hub-information-answer": HUB,
+    "advice-list": HUB,
+    "advice-new": HUB,
+    "hub-figures": FIGURES,
     # The JSON API: the same roles as the pages it mirrors.
     "api-1:openapi-json": PUBLIC,
     "api-1:openapi-view": PUBLIC,
@@ -55,6 +81,27 @@ POLICY: dict[str, frozenset | str] = {
     "api-1:allocation-create": MANAGERS,
     "api-1:deadline-list": RECORD_ROLES,
     "api-1:break-glass": PRACTITIONERS,
+    "api-1:request-list": RECORD_ROLES,
+    "api-1:request-create": RECORD_ROLES,
+    "api-1:request-detail": RECORD_ROLES,
+    "api-1:request-update": RECORD_ROLES,
+    "api-1:request-submit": RECORD_ROLES,
+    "api-1:check-list": RECORD_ROLES,
+    "api-1:check-answer": RECORD_ROLES,
+    "api-1:contact-create": CONTACT_TAKERS,
+    "api-1:hub-queue": HUB,
+    "api-1:hub-request": HUB,
+    "api-1:child-link": HUB,
+    "api-1:check-create": HUB,
+    "api-1:visit-create": HUB,
+    "api-1:visit-outcome": HUB,
+    "api-1:decision-propose": HUB,
+    "api-1:decision-authorise": HUB - {Role.HUB_WORKER},
+    "api-1:decision-return": HUB - {Role.HUB_WORKER},
+    "api-1:information-answer": HUB,
+    "api-1:advice-list": HUB,
+    "api-1:advice-create": HUB,
+    "api-1:hub-figures": FIGURES,
     # Django's admin: settings only, for administrators (it checks is_staff too).
     "admin:*": ADMINISTRATORS,
 }

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from righthelp.core import audit, clocks
 from righthelp.core.council_settings import timescale
-from righthelp.core.models import Council
+from righthelp.core.models import Council, Locality
 from righthelp.people.models import ChronologyEntry, Involvement, Person, Relationship
 from righthelp.staff.models import User
 
@@ -168,6 +168,9 @@ def child_link(
 def _on_linked(actor: User, rfs: RequestForSupport, person: Person) -> None:
     """Put the request on the child's record, and fill the network from what it says."""
     hub = team_for("hub")
+    if rfs.locality_id is None and person.current_postcode:
+        rfs.locality = locality_of(person.current_postcode)
+        RequestForSupport.objects.filter(pk=rfs.pk).update(locality=rfs.locality)
     received = timezone.localtime(rfs.received_at or timezone.now())
     if not Involvement.objects.filter(person=person, kind="request_for_support",
                                       end__isnull=True, summary__startswith=f"#{rfs.pk} ").exists():
@@ -191,6 +194,15 @@ def _on_linked(actor: User, rfs: RequestForSupport, person: Person) -> None:
             kind="other_professional", organisation=str(rfs.referrer_agency or ""),
             contact=rfs.referrer_contact,
         )
+
+
+def locality_of(postcode: str) -> Locality | None:
+    """The first locality whose postcode districts include this postcode's district."""
+    district = postcode.split(" ")[0].upper()
+    for locality in Locality.objects.filter(council__active=True).order_by("pk"):
+        if district in locality.postcode_districts.upper().split():
+            return locality
+    return None
 
 
 def _who_asked(rfs: RequestForSupport) -> str:
