@@ -17,6 +17,7 @@ from righthelp.core.api_auth import (
     ninja_field_errors,
     policy_auth,
 )
+from righthelp.frontdoor.api import router as frontdoor_router
 from righthelp.people.api import router as people_router
 from righthelp.people.services import EditConflict
 from righthelp.staff.api import router as staff_router
@@ -36,6 +37,7 @@ api = NinjaAPI(
 )
 api.add_router("", people_router)
 api.add_router("", staff_router)
+api.add_router("/front-door/", frontdoor_router)
 
 
 @api.exception_handler(NinjaValidationError)
