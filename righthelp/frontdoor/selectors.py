@@ -1,6 +1,7 @@
 """Front door reads: the Hub's queue, a request in full, known history, a partner's view."""
 
 from dataclasses import dataclass
+
 from dateutil.relativedelta import relativedelta
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone

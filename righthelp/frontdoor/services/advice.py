@@ -36,9 +36,10 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 def identifying_details(text: str) -> list[str]:
     """Details in free text that could identify a person: names, dates, numbers, places."""
     found = []
-    for label, pattern in (("a date", _DATE), ("a date of birth", _BORN), ("a phone number", _PHONE),
-                           ("a postcode", _POSTCODE), ("an email address", _EMAIL),
-                           ("a name", _TITLED), ("a name", _CALLED), ("an address", _HOUSE)):
+    for label, pattern in (("a date", _DATE), ("a date of birth", _BORN),
+                           ("a phone number", _PHONE), ("a postcode", _POSTCODE),
+                           ("an email address", _EMAIL), ("a name", _TITLED),
+                           ("a name", _CALLED), ("an address", _HOUSE)):
         found += [f"{label} ('{m.group(0).strip()}')" for m in pattern.finditer(text or "")]
     for match in _CAPITALISED.finditer(text or ""):
         if match.group(0).lower() in COMMON_GIVEN_NAMES:
@@ -60,9 +61,10 @@ def advice_record(
         for field in ("worry", "advice_given"):
             found = identifying_details(getattr(consultation, field))
             if found:
-                errors[field] = IDENTIFYING_WARNING.format(found=", ".join(found))
+                errors[field] = ValidationError(
+                    IDENTIFYING_WARNING.format(found=", ".join(found)), code="identifying")
         if errors:
-            raise ValidationError(errors, code="identifying")
+            raise ValidationError(errors)
     with transaction.atomic():
         consultation.save()
         audit.record(user=actor, action=audit.Action.CREATE, request=http_request,

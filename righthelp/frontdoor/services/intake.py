@@ -33,6 +33,7 @@ NEED_CONSENT = ("Say whether the family agreed to this request, or record why co
                 "sought (for example, asking would put the child at risk).")
 NEED_EDT_ACTIONS = "Say what the Emergency Duty Team has already done."
 NEED_REFERRER = "Say who is asking and from which agency."
+ALREADY_LINKED = "That record is already linked to another child in this request."
 
 
 def _apply(rfs: RequestForSupport, data: dict) -> None:
@@ -154,6 +155,8 @@ def child_link(
     *, actor: User, child: RequestChild, person: Person, http_request=None,
 ) -> RequestChild:
     """Link a child named in a request to the person index (found, or just added)."""
+    if child.request.children.filter(person=person).exclude(pk=child.pk).exists():
+        raise ValidationError({"person": ALREADY_LINKED})
     with transaction.atomic():
         child.person = person
         child.save()
