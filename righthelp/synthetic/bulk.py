@@ -24,17 +24,27 @@ def bulk(objs: list[Model]) -> list[Model]:
 
 
 class Progress:
-    """One line per stage with its counts and the seconds it took."""
+    """One line per stage with its counts and the seconds it took (and, in a long stage,
+    a line every half a minute, so a big run visibly moves)."""
+
+    TICK_SECONDS = 30
 
     def __init__(self, write: Callable[[str], None]):
         self.write = write
-        self.started = self.stage_started = time.monotonic()
+        self.started = self.stage_started = self.ticked = time.monotonic()
+
+    def tick(self, stage: str, done: int, total: int, what: str) -> None:
+        now = time.monotonic()
+        if now - self.ticked >= self.TICK_SECONDS:
+            seconds = now - self.stage_started
+            self.write(f"  {stage}: {min(done, total):,} of {total:,} {what} ... {seconds:.0f}s")
+            self.ticked = now
 
     def done(self, stage: str, counts: Iterable[tuple[str, int]]) -> None:
         now = time.monotonic()
         parts = ", ".join(f"{n:,} {label}" for label, n in counts)
         self.write(f"{stage}: {parts} ... {now - self.stage_started:.1f}s")
-        self.stage_started = now
+        self.stage_started = self.ticked = now
 
     @property
     def elapsed(self) -> float:

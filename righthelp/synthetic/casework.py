@@ -15,7 +15,7 @@ from righthelp.core.models import Deadline, RestrictedAccessGrant
 from righthelp.people.models import ChronologyEntry, Involvement, Person
 from righthelp.staff.models import Allocation, User
 
-from .bulk import bulk
+from .bulk import Progress, bulk
 from .deadlines import DeadlineMaker, at
 from .timeline import Step
 from .workforce import POOLS, Workforce, demo_username
@@ -94,10 +94,12 @@ class CaseworkWriter:
         self.counts = {"involvements": 0, "allocations": 0, "chronology entries": 0,
                        "deadlines": 0}
 
-    def write(self, steps: list[Step]) -> None:
+    def write(self, steps: list[Step], progress: Progress | None = None) -> None:
         for n in range(0, len(steps), CHUNK):
             with transaction.atomic():
                 self._write_chunk(steps[n:n + CHUNK])
+            if progress:
+                progress.tick("casework", n + CHUNK, len(steps), "involvements")
 
     def _write_chunk(self, steps: list[Step]) -> None:
         rows: dict[type, list] = {Involvement: [], Allocation: [], ChronologyEntry: [],
@@ -109,7 +111,7 @@ class CaseworkWriter:
             team = self.workforce.team_of.get(worker.pk) or self.workforce.teams[
                 POOLS[work.pool].team]  # a partner leading early help: the locality's team
             involvement = Involvement(
-                person_id=step.child.pk, kind=work.kind, team=team, level_of_need=work.level,
+                person_id=step.child.pk, kind=work.kind, team_id=team.pk, level_of_need=work.level,
                 start=work.start, end=work.end, summary=work.summary, outcome=work.outcome)
             rows[Involvement].append(involvement)
             pending.append((step, involvement, worker, kind, team))
@@ -132,17 +134,19 @@ class CaseworkWriter:
         if work.kind in SECOND_WORKER:
             workers.append(self.allocator.choose(step, SECOND_WORKER[work.kind]))
         for who, how in workers:
+            # Setting ids, not objects, saves Django a lookup per row (and there are millions).
             team = None if how == "lead_professional" else self.workforce.team_of.get(who.pk)
+            manager = self.workforce.manager_of.get(team.pk) if team else None
             rows.append(Allocation(
-                person_id=step.child.pk, worker=who, team=team, kind=how, start=work.start,
-                end=work.end, allocated_by=self.workforce.manager_of.get(team.pk if team else 0)))
+                person_id=step.child.pk, worker_id=who.pk, team_id=team and team.pk, kind=how,
+                start=work.start, end=work.end, allocated_by_id=manager and manager.pk))
 
     def _chronology(self, rows: list, step: Step, involvement: Involvement, worker: User) -> None:
         work, rng = step.work, self.rng
         started = work.received or at(work.start, rng.randint(9, 12), rng.randrange(60))
         rows.append(ChronologyEntry(
             person_id=step.child.pk, occurred_at=started, kind=work.kind, summary=work.summary,
-            recorded_by=worker, involvement=involvement))
+            recorded_by_id=worker.pk, involvement_id=involvement.pk))
         if work.end is None:
             return
         if work.kind == "request_for_support":
@@ -152,8 +156,8 @@ class CaseworkWriter:
         rows.append(ChronologyEntry(
             person_id=step.child.pk, occurred_at=at(work.end, rng.randint(13, 17),
                                                     rng.randrange(60)),
-            kind=f"{work.kind}_ended", summary=summary, recorded_by=worker,
-            involvement=involvement))
+            kind=f"{work.kind}_ended", summary=summary, recorded_by_id=worker.pk,
+            involvement_id=involvement.pk))
 
     # ------------------------------------------------------------------ after the steps
     def finish(self, steps: list[Step], restricted: dict[int, str], scale: float) -> None:

@@ -61,7 +61,8 @@ class DeadlineMaker:
             return []
         return [Deadline(person_id=person_id, rule=code, rule_name=rule.describe(),
                          subject=SUBJECTS[code], started_at=started,
-                         due_at=self.due(code, started), met_at=met, owner=owner, team=team)]
+                         due_at=self.due(code, started), met_at=met, owner_id=owner.pk,
+                         team_id=team and team.pk)]
 
     def _held(self, due: datetime, after: datetime) -> datetime:
         """When a review was held: mostly a few days early, sometimes late."""

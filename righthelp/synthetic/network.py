@@ -11,8 +11,9 @@ from . import names, phrases, places
 HOUSEHOLD_KINDS = {"mother": "mother", "father": "father", "parents_partner": "parents_partner",
                    "grandparent": "carer"}
 IMPORTANT = {"mother": 0.75, "father": 0.5, "parents_partner": 0.3, "carer": 0.8,
-             "sibling": 0.5, "grandparent": 0.7, "aunt_uncle": 0.5, "friend": 0.8,
-             "teacher": 0.4, "youth_worker": 0.6, "health_visitor": 0.0, "gp": 0.0}
+             "sibling": 0.5, "half_sibling": 0.5, "grandparent": 0.7, "aunt_uncle": 0.5,
+             "friend": 0.8, "teacher": 0.4, "youth_worker": 0.6, "health_visitor": 0.0,
+             "gp": 0.0}
 
 
 def _phone(rng: Random) -> str:
@@ -23,11 +24,11 @@ class NetworkBuilder:
     def __init__(self, rng: Random, today: date):
         self.rng, self.today = rng, today
 
-    def _relation(self, child: Person, kind: str, age: int, **fields) -> Relationship:
+    def _relation(self, child: Person, kind: str, sex: str, age: int, **fields) -> Relationship:
+        """One person in the network; ``sex`` ("F" or "M") chooses the child's words."""
         important = self.rng.random() < IMPORTANT.get(kind, 0.2)
-        words = ""
-        if important and age >= 4 and kind in phrases.CHILDS_WORDS:
-            words = self.rng.choice(phrases.CHILDS_WORDS[kind])
+        choices = phrases.CHILDS_WORDS.get(f"{kind}:{sex}") or phrases.CHILDS_WORDS.get(kind)
+        words = self.rng.choice(choices) if important and age >= 4 and choices else ""
         return Relationship(child=child, kind=kind, category=category_of(kind),
                             important_to_child=important, in_childs_words=words, **fields)
 
@@ -38,55 +39,55 @@ class NetworkBuilder:
         rows = []
         for role, adult in adults:
             kind = HOUSEHOLD_KINDS[role]
+            responsible = kind in ("mother", "father") or (kind == "carer" and rng.random() < 0.7)
             rows.append(self._relation(
-                child, kind, age, related_person=adult, lives_with_child=True,
-                parental_responsibility=kind in ("mother", "father") or
-                (kind == "carer" and rng.random() < 0.7),
-                start=child.date_of_birth))
+                child, kind, adult.sex, age, related_person=adult, lives_with_child=True,
+                parental_responsibility=responsible, start=child.date_of_birth))
         for other in children:
             if other is not child:
                 kind = "sibling" if other.family_name == child.family_name else "half_sibling"
-                rows.append(self._relation(child, kind, age, related_person=other,
-                                           lives_with_child=True, start=other.date_of_birth
-                                           if other.date_of_birth > child.date_of_birth
-                                           else child.date_of_birth))
+                rows.append(self._relation(
+                    child, kind, other.sex, age, related_person=other, lives_with_child=True,
+                    start=max(other.date_of_birth, child.date_of_birth)))
         if not any(role == "father" for role, _ in adults) and rng.random() < 0.6:
             rows.append(self._relation(
-                child, "father", age, name=f"{names.pick(rng, pool.men)} {father_surname}",
+                child, "father", "M", age, name=f"{names.pick(rng, pool.men)} {father_surname}",
                 parental_responsibility=rng.random() < 0.6, contact=_phone(rng)))
-        rows += self._wider(child, age, pool)
-        return rows
+        return rows + self._wider(child, age, pool)
 
     def _wider(self, child: Person, age: int, pool: names.NamePool) -> list[Relationship]:
         rng = self.rng
         rows = []
 
-        def named(kind: str, name: str, organisation: str = "", contact: str = ""):
-            rows.append(self._relation(child, kind, age, name=name, organisation=organisation,
-                                       contact=contact))
+        def named(kind: str, sex: str, name: str, organisation: str = "", contact: str = ""):
+            rows.append(self._relation(child, kind, sex, age, name=name,
+                                       organisation=organisation, contact=contact))
+
+        def person(sex: str, women: list[str], men: list[str], family: list[str]) -> str:
+            return f"{names.pick(rng, women if sex == 'F' else men)} {names.pick(rng, family)}"
 
         if rng.random() < 0.35:
-            grand = names.GRANDMOTHERS if rng.random() < 0.7 else names.GRANDFATHERS
-            named("grandparent", f"{names.pick(rng, grand)} {names.pick(rng, pool.family)}",
-                  contact=_phone(rng))
+            sex = "F" if rng.random() < 0.7 else "M"
+            named("grandparent", sex, person(sex, names.GRANDMOTHERS, names.GRANDFATHERS,
+                                             pool.family), contact=_phone(rng))
         if rng.random() < 0.12:
-            adults = pool.women + pool.men
-            named("aunt_uncle", f"{names.pick(rng, adults)} {child.family_name}",
+            sex = rng.choice("FM")
+            named("aunt_uncle", sex, person(sex, pool.women, pool.men, [child.family_name]),
                   contact=_phone(rng))
         if age >= 5 and rng.random() < 0.2:
-            mates = pool.girls if child.sex == "F" else pool.boys
-            named("friend", f"{names.pick(rng, mates)} {names.pick(rng, names.FAMILY)}")
+            named("friend", child.sex, person(child.sex, pool.girls, pool.boys, names.FAMILY))
         if 4 <= age <= 16 and rng.random() < 0.35:
             school = rng.choice(places.PRIMARY_SCHOOLS if age < 11 else places.SECONDARY_SCHOOLS)
-            title = rng.choice(["Miss", "Mrs", "Mr", "Ms"])
-            named("teacher", f"{title} {names.pick(rng, names.FAMILY)}", school)
+            sex = "F" if rng.random() < 0.7 else "M"
+            title = rng.choice(["Miss", "Mrs", "Ms"]) if sex == "F" else "Mr"
+            named("teacher", sex, f"{title} {names.pick(rng, names.FAMILY)}", school)
         if age < 5 and rng.random() < 0.4:
-            visitor = f"{names.pick(rng, names.WOMEN)} {names.pick(rng, names.FAMILY)}"
-            named("health_visitor", visitor, "Blackpool Teaching Hospitals",
-                  f"01632 960{rng.randrange(1000):03d}")
+            named("health_visitor", "F", person("F", names.WOMEN, names.MEN, names.FAMILY),
+                  "Blackpool Teaching Hospitals", f"01632 960{rng.randrange(1000):03d}")
         if rng.random() < 0.1:
-            named("gp", f"Dr {names.pick(rng, names.FAMILY)}", rng.choice(places.SURGERIES))
+            named("gp", "", f"Dr {names.pick(rng, names.FAMILY)}", rng.choice(places.SURGERIES))
         if age >= 11 and rng.random() < 0.08:
-            named("youth_worker", f"{names.pick(rng, names.MEN + names.WOMEN)} "
-                                  f"{names.pick(rng, names.FAMILY)}", "Blackpool Youth Service")
+            sex = rng.choice("FM")
+            named("youth_worker", sex, person(sex, names.WOMEN, names.MEN, names.FAMILY),
+                  "Blackpool Youth Service")
         return rows

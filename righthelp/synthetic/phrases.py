@@ -68,20 +68,31 @@ STARTED = {
     "adoption": "Adoption plan agreed; family finding started.",
 }
 
-# Words children use about people who matter to them, by kind of relationship.
+# Words children use about people who matter to them, by kind of relationship (and, where
+# the words say "she" or "he", by the person's sex).
 CHILDS_WORDS = {
     "mother": ["My mum gives the best cuddles.", "Mum helps me with my reading.",
                "My mum always knows when I'm sad."],
     "father": ["Dad takes me to football on Saturdays.", "My dad makes me laugh.",
                "I like it when Dad picks me up from school."],
-    "grandparent": ["Nan lets me help her bake.", "My nan is the person I tell things to.",
-                    "I stay at Grandad's on Fridays and we watch films."],
-    "sibling": ["My brother looks out for me.", "My sister plays with me when I'm bored."],
-    "aunt_uncle": ["My auntie takes me to the beach.", "I can talk to my uncle about anything."],
-    "friend": ["We walk to school together.", "She is my best friend and keeps my secrets."],
-    "teacher": ["Miss is kind and listens to me.", "Sir helps me when I get stuck."],
-    "youth_worker": ["He gets me and doesn't judge.", "I can ring her when things go wrong."],
-    "carer": ["She makes me feel safe.", "They help me with everything."],
+    "parents_partner": ["He helps me with my homework.", "He is kind to my mum and me."],
+    "parents_partner:F": ["She helps me with my homework.", "She is kind to my mum and me."],
+    "carer:F": ["She makes me feel safe.", "My nan looks after me and I love her."],
+    "carer:M": ["He makes me feel safe.", "My grandad looks after me and takes me fishing."],
+    "sibling:M": ["My brother looks out for me.", "My brother plays football with me."],
+    "sibling:F": ["My sister plays with me when I'm bored.", "My sister does my hair."],
+    "half_sibling:M": ["My brother looks out for me."],
+    "half_sibling:F": ["My sister plays with me when I'm bored."],
+    "grandparent:F": ["Nan lets me help her bake.", "My nan is the person I tell things to."],
+    "grandparent:M": ["I stay at Grandad's on Fridays and we watch films.",
+                      "Grandad takes me to feed the ducks."],
+    "aunt_uncle:F": ["My auntie takes me to the beach.", "I can talk to my auntie about anything."],
+    "aunt_uncle:M": ["My uncle takes me to the match.", "I can talk to my uncle about anything."],
+    "friend": ["We walk to school together.", "My best friend keeps my secrets."],
+    "teacher:F": ["Miss is kind and listens to me.", "She helps me when I get stuck."],
+    "teacher:M": ["Sir is kind and listens to me.", "He helps me when I get stuck."],
+    "youth_worker:F": ["She gets me and doesn't judge.", "I can ring her when things go wrong."],
+    "youth_worker:M": ["He gets me and doesn't judge.", "I can ring him when things go wrong."],
 }
 
 DISABILITIES = [

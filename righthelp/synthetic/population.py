@@ -25,13 +25,14 @@ from righthelp.people.models import (
 )
 
 from . import names, phrases, places
-from .bulk import bulk
+from .bulk import Progress, bulk
 from .ids import Identifiers
 from .network import NetworkBuilder
 
 YEAR = 365
 MAX_CHILD_AGE = 18 * YEAR + 3  # days; a child's 18th birthday is always after "today"
 CHUNK = 2500  # households per write
+CARE_LEAVERS = 250  # young adults (18 to 20) who left care, at scale 1
 
 
 @dataclass(slots=True, eq=False)  # compared (and hashed) by identity
@@ -121,19 +122,24 @@ class PopulationBuilder:
 
     # ------------------------------------------------------------------ households
     def _dates_of_birth(self, n: int) -> list[date]:
-        """Children's birth dates, eldest first, one to four years apart (twins now and then)."""
-        rng = self.rng
-        gaps = [0 if rng.random() < 0.03 else rng.randint(330, 1500) for _ in range(n - 1)]
-        span = sum(gaps)
-        while span >= MAX_CHILD_AGE and gaps:
-            span -= gaps.pop()
-        youngest_age = self.rng.randint(0, MAX_CHILD_AGE - 1 - span)
-        born = [self.today - timedelta(days=youngest_age + span)]
-        for gap in gaps:
-            born.append(born[-1] + timedelta(days=gap))
-        return born
+        """Children's birth dates, eldest first.
 
-    def _addresses(self, born_of_eldest: date) -> list[tuple[str, str, str, date, date | None]]:
+        Each age is drawn evenly from 0 to 17, so the index has as many babies as teenagers
+        (sibling gaps vary, as they do with half-brothers and sisters); births less than
+        ten months apart are drawn again, except for the odd pair of twins.
+        """
+        rng = self.rng
+        ages: list[int] = []
+        while len(ages) < n:
+            if ages and rng.random() < 0.03:
+                ages.append(ages[-1])  # twins
+                continue
+            age = rng.randrange(MAX_CHILD_AGE)
+            if all(abs(age - other) >= 300 for other in ages):
+                ages.append(age)
+        return [self.today - timedelta(days=age) for age in sorted(ages, reverse=True)]
+
+    def _addresses(self) -> list[tuple[str, str, str, date, date | None]]:
         """The household's addresses, newest first: (line 1, line 2, postcode, start, end)."""
         moves = self.rng.choices([0, 1, 2], weights=[60, 30, 10])[0]
         start = self.today - timedelta(days=self.rng.randint(60, 9 * YEAR))
@@ -150,9 +156,9 @@ class PopulationBuilder:
         pool = names.POOLS[ethnicity]
         surname = names.pick(rng, pool.family)
         born = self._dates_of_birth(n_children)
-        history = self._addresses(born[0])
+        history = self._addresses()
         family = self._add(Family(name=f"{surname} family", created_at=self._created(born[0])))
-        adults = self._adults(pool, ethnicity, surname, born[0])
+        adults = self._adults(pool, ethnicity, surname, born)
         father_surname = next((p.family_name for r, p in adults if r == "father"),
                               names.pick(rng, pool.family))
         children = []
@@ -173,10 +179,14 @@ class PopulationBuilder:
         locality = places.locality_of(rng, history[0][2])
         return family, children, Household(0, surname, locality, _risk(rng))
 
-    def _adults(self, pool, ethnicity, surname, eldest_born) -> list[tuple[str, Person]]:
+    def _adults(self, pool, ethnicity, surname,
+                children_born: list[date]) -> list[tuple[str, Person]]:
         rng = self.rng
         n = rng.choices([1, 2, 3], weights=[72, 26, 2])[0]
-        mother_born = eldest_born - timedelta(days=rng.randint(17 * YEAR, 38 * YEAR))
+        # A mother between 16 and 38 at her first child, and under 45 at her last.
+        span = (children_born[-1] - children_born[0]).days
+        mother_born = children_born[0] - timedelta(
+            days=rng.randint(16 * YEAR, max(16 * YEAR, min(38 * YEAR, 45 * YEAR - span))))
         first = rng.random()
         if first < 0.92:
             roles = [("mother", "F")]
@@ -195,7 +205,9 @@ class PopulationBuilder:
                 born = mother_born - timedelta(days=rng.randint(18 * YEAR, 30 * YEAR))
                 given = names.pick(rng, names.GRANDMOTHERS if sex == "F" else names.GRANDFATHERS)
             else:
-                born = mother_born + timedelta(days=rng.randint(-6 * YEAR, 3 * YEAR))
+                born = mother_born if role == "mother" else min(  # a partner: often older
+                    mother_born - timedelta(days=rng.randint(-2 * YEAR, 8 * YEAR)),
+                    children_born[0] - timedelta(days=16 * YEAR + 4))
                 given = names.pick(rng, pool.women if sex == "F" else pool.men)
             family = surname if role != "parents_partner" else names.pick(rng, pool.family)
             adult = self._person(
@@ -290,7 +302,8 @@ LABELS = {Family: "households", PersonName: "other names", Address: "addresses",
 CHILDREN_PER_HOUSEHOLD = ([1, 2, 3, 4, 5], [40, 33, 17, 7, 3])
 
 
-def build_population(rng: Random, today: date, ids: Identifiers, scale: float) -> Population:
+def build_population(rng: Random, today: date, ids: Identifiers, scale: float,
+                     progress: Progress | None = None) -> Population:
     """About 29,000 children (at scale 1) in households, a few dozen unborn, and care leavers."""
     builder = PopulationBuilder(rng, today, ids)
     wanted = max(1, round(29_000 * scale))
@@ -314,8 +327,10 @@ def build_population(rng: Random, today: date, ids: Identifiers, scale: float) -
                 child = Child(person.pk, person.date_of_birth, household)
                 (unborn if person.kind == "unborn" else household.children).append(child)
             households.append(household)
+        if progress:
+            progress.tick("people", made, wanted, "children")
     with transaction.atomic():
-        leavers = [builder.care_leaver() for _ in range(max(1, round(250 * scale)))]
+        leavers = [builder.care_leaver() for _ in range(max(1, round(CARE_LEAVERS * scale)))]
         builder.write()
     care_leavers = [Child(p.pk, p.date_of_birth, None) for p in leavers]
     return Population(households, unborn, care_leavers, builder.counts)

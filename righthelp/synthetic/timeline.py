@@ -28,7 +28,6 @@ ROUTES = {  # the Hub's decision, and how often it is made (per 100 requests)
     "exploitation": 4, "complex_needs": 3,
 }
 LOOKED_AFTER_NOW = 600  # children in care today, at scale 1
-CARE_LEAVERS = 250  # young adults with a personal adviser, at scale 1
 
 
 @lru_cache(maxsize=200_000)
@@ -81,7 +80,7 @@ class TimelineBuilder:
             moment = time(self.rng.randint(9, 16), self.rng.randrange(60))
         return datetime.combine(day, moment, tzinfo=LONDON)
 
-    def _pick(self, table: list[tuple[int, str, str | None]]) -> tuple[str, str | None]:
+    def _pick(self, table: list[tuple[int, str, tuple | None]]) -> tuple[str, tuple | None]:
         weights = [w for w, _, _ in table]
         _, outcome, following = self.rng.choices(table, weights=weights)[0]
         return outcome, following

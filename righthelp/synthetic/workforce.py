@@ -17,7 +17,7 @@ from django.db import transaction
 
 from righthelp.core.clocks import LONDON
 from righthelp.core.models import PartnerAgency
-from righthelp.staff.models import Role, Team, TeamMembership, User
+from righthelp.staff.models import MANAGER_ROLES, Role, Team, TeamMembership, User
 
 from . import names
 from .bulk import bulk
@@ -60,8 +60,9 @@ POOLS = {
     "iro": Pool("safeguarding-quality-and-review", Role.IRO, caseload=55),
     "cp-chair": Pool("safeguarding-quality-and-review", Role.CP_CHAIR, caseload=50),
 }
-# Teams whose work is not held as a caseload here: (team, role, how many at scale 1).
+# Staff whose work is not a caseload here: (team, role, how many at scale 1, at least one).
 OTHER_TEAMS = [
+    ("request-for-support-hub", Role.HUB_MANAGER, 1),  # a second Hub manager
     ("early-help-hub", Role.EARLY_HELP_PRACTITIONER, 4),
     ("early-help-revoe", Role.LINK_WORKER, 1), ("early-help-talbot-brunswick", Role.LINK_WORKER, 1),
     ("early-help-grange-park", Role.LINK_WORKER, 1),
@@ -172,7 +173,7 @@ class WorkforceBuilder:
     def _team(self, team: Team, role: Role, n: int, manager: Role) -> list[User]:
         if not any(t is team for t, _ in self.managers):
             self._user(manager, team, manager=True)
-        return [self._user(role, team) for _ in range(n)]
+        return [self._user(role, team, manager=role in MANAGER_ROLES) for _ in range(n)]
 
     def build(self, open_work: dict[str, int], partner_led: int, scale: float) -> Workforce:
         """Staff for the open work (``open_work``: pool -> children open to it now)."""
@@ -192,7 +193,7 @@ class WorkforceBuilder:
                     holders[name] += staff[1:]
             others: dict[str, list[User]] = {}
             for code, role, at_scale_1 in OTHER_TEAMS:
-                n = 1 if role == Role.LINK_WORKER else max(2, round(at_scale_1 * scale))
+                n = max(1, round(at_scale_1 * scale))
                 others[code] = self._team(teams[code], role, n, Role.TEAM_MANAGER)
             partners = self._partners(max(len(PARTNERS), math.ceil(partner_led / 3)))
             for role in (Role.ANALYST, Role.ANALYST, Role.ADMINISTRATOR):
