@@ -119,8 +119,7 @@ class CaseworkWriter:
         for step, involvement, worker, kind, team in pending:
             self._allocations(rows[Allocation], step, worker, kind)
             self._chronology(rows[ChronologyEntry], step, involvement, worker)
-            owner_team = team if kind != "lead_professional" else involvement.team
-            rows[Deadline] += self.deadlines.for_step(step, worker, owner_team)
+            rows[Deadline] += self.deadlines.for_step(step, worker, team)
         for model in (Allocation, ChronologyEntry, Deadline):
             bulk(rows[model])
         self.counts["involvements"] += len(rows[Involvement])

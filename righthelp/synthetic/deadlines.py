@@ -10,7 +10,8 @@ from random import Random
 from righthelp.core.clocks import LONDON, Rule, Unit
 from righthelp.core.models import Deadline, Timescale
 
-from .timeline import ASSESSMENT, Step
+from .pathway import ASSESSMENT
+from .timeline import Step
 
 RECENT_REQUESTS = 30  # days of requests that keep their Hub decision deadline
 SUBJECTS = {
