@@ -121,6 +121,17 @@ def visible_people(user: User) -> QuerySet[Person]:
     return people.filter(open_to_me | glass | Q(id__in=restricted_ids))
 
 
+def not_withheld(user: User, field: str = "person") -> Q:
+    """For rows the user holds by their own work (their allocations, their deadlines): only
+    restricted records without a named grant, and merged ones, are withheld. Cheaper than
+    ``visible_people`` where the row itself already shows the need to know."""
+    granted = RestrictedAccessGrant.objects.filter(user=user, revoked_at__isnull=True)
+    return Q(**{f"{field}__merged_into__isnull": True}) & (
+        Q(**{f"{field}__restricted": False})
+        | Q(**{f"{field}_id__in": granted.values("person_id")})
+    )
+
+
 def decide(user: User, person: Person) -> Decision:
     """Whether ``user`` may open ``person``'s record, and on what basis (for the audit)."""
     if not user.is_authenticated:

@@ -14,7 +14,7 @@ from righthelp.staff.models import Allocation, Role, User
 
 from . import matching
 from .matching import Candidate, SearchTerms
-from .models import Person, PersonName
+from .models import FamilyMember, Person, PersonName
 
 CANDIDATE_LIMIT = 400
 DUPLICATE_THRESHOLD = 0.78
@@ -178,10 +178,12 @@ def person_record(person: Person, chronology_limit: int = 50) -> PersonRecord:
         involvements=list(person.involvements.select_related("team")),
         chronology=list(person.chronology.select_related("recorded_by")[:chronology_limit]),
         allocations=list(
-            Allocation.objects.filter(Q(person=person) | Q(family__members=person))
+            Allocation.objects.filter(
+                Q(person=person)
+                | Q(family_id__in=FamilyMember.objects.filter(person=person).values("family_id"))
+            )
             .filter(Q(end__isnull=True) | Q(end__gte=today))
             .select_related("worker", "team")
-            .distinct()
         ),
         deadlines=with_status(person.deadlines.filter(met_at__isnull=True).select_related(
             "owner", "team")),

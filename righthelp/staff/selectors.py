@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from righthelp.core.access import visible_people
+from righthelp.core.access import not_withheld
 from righthelp.core.models import Council, Deadline
 from righthelp.people.selectors import DeadlineView, with_status
 
@@ -37,7 +37,7 @@ def caseload(user: User) -> list[CaseloadRow]:
     allocations = list(
         Allocation.objects.filter(worker=user, person__isnull=False, start__lte=today)
         .filter(Q(end__isnull=True) | Q(end__gte=today))
-        .filter(person__in=visible_people(user))
+        .filter(not_withheld(user))
         .select_related("person", "team")
         .order_by("person__family_name", "person__given_names")
     )
@@ -53,7 +53,7 @@ def caseload(user: User) -> list[CaseloadRow]:
 
 
 def my_deadlines(user: User, include_met: bool = False) -> list[DeadlineView]:
-    deadlines = Deadline.objects.filter(owner=user).filter(person__in=visible_people(user))
+    deadlines = Deadline.objects.filter(owner=user).filter(not_withheld(user))
     if not include_met:
         deadlines = deadlines.filter(met_at__isnull=True)
     return with_status(deadlines.select_related("person", "team").order_by("due_at")[:500])
@@ -62,7 +62,8 @@ def my_deadlines(user: User, include_met: bool = False) -> list[DeadlineView]:
 def team_deadlines(user: User) -> list[DeadlineView]:
     """Open deadlines of the teams the user manages (or belongs to)."""
     team_ids = current_memberships(user).values("team_id")
-    deadlines = Deadline.objects.filter(team_id__in=team_ids, met_at__isnull=True)
+    deadlines = Deadline.objects.filter(team_id__in=team_ids, met_at__isnull=True).filter(
+        not_withheld(user))
     return with_status(
         deadlines.select_related("person", "team", "owner").order_by("due_at")[:500]
     )
