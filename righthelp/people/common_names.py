@@ -4,8 +4,12 @@ Used to warn when anonymous text (the advice line) may name someone. Given names
 also ordinary words (Grace, Mark, Will, Summer) are left out to keep false alarms rare.
 """
 
-COMMON_GIVEN_NAMES = frozenset(  # noqa: SIM905 - a word list reads best as text
-    """
+import re
+
+COMMON_GIVEN_NAMES = frozenset(
+    re.findall(
+        r"[a-z]+",
+        """
 aaron abbie abby abigail adam aiden aimee alan albie alec alex alexa alexander alexandra
 alfie alice amanda amelia amy andrew andy ant anthony antony archie arthur ashley ashton
 ava barbara becca becky bella ben benjamin benji benny bert bess beth bethany betty bex
@@ -34,5 +38,6 @@ samantha sammie sammy samuel sandra sarah scarlett scott shannon shaun sian simo
 sophia sophie stacey stephanie stephen steve steven stevie susan susie suzanne tash tasha
 teddy theo theodore thomas tilly tim timmy timothy tina toby tom toni tony topher tori
 tracey tyler vicky victoria vikki wayne william willie xander zach zachary zack zoe
-""".split()
+""",
+    )
 )
