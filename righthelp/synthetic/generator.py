@@ -57,7 +57,7 @@ def synthesise(seed: int = 1, scale: float = 1.0, today: date | None = None, yea
     progress = Progress(write)
     _roomy_sqlite_cache()
     gc_was_enabled = gc.isenabled()
-    gc.disable()  # millions of short-lived objects: the cycle collector only slows us down
+    gc.disable()  # many long-lived objects and no cycles: each collection would walk them all
     try:
         counts = _build(seed, scale, today, years, council, progress)
     finally:
