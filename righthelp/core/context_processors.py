@@ -10,4 +10,6 @@ def service(request):
     return {
         "council_name": council or "Children's services",
         "can_search": bool(user and user.is_authenticated and allows("search", user)),
+        "can_use_hub": bool(user and user.is_authenticated and allows("hub-queue", user)),
+        "can_see_figures": bool(user and user.is_authenticated and allows("hub-figures", user)),
     }
