@@ -67,7 +67,8 @@ class HubWorker:
         self.page = page
 
     def open_from_queue(self, number: int) -> None:
-        self.page.get_by_role("link", name="Hub queue").click()
+        self.page.get_by_role("navigation", name="Menu").get_by_role(
+            "link", name="Hub queue").click()
         self.page.locator("#queue").get_by_role(
             "link", name=f"Request for support {number}", exact=True).click()
         expect(self.page.get_by_role("heading", level=1)).to_contain_text(str(number))
@@ -108,7 +109,8 @@ class HubManager:
         self.page = page
 
     def authorise(self, number: int, note: str) -> None:
-        self.page.get_by_role("link", name="Hub queue").click()
+        self.page.get_by_role("navigation", name="Menu").get_by_role(
+            "link", name="Hub queue").click()
         self.page.get_by_role("link", name=f"Authorise request {number}").click()
         expect(self.page.get_by_role("heading", name="Authorise the decision")).to_be_visible()
         self.page.get_by_label("Your note").fill(note)
