@@ -20,6 +20,7 @@ from righthelp.people.models import Person
 
 from .bulk import Progress
 from .casework import PARTNER_LED, CaseworkWriter
+from .frontdoor import FrontDoorWriter
 from .ids import Identifiers
 from .models import SyntheticRun
 from .population import build_population
@@ -108,7 +109,11 @@ def _build(seed: int, scale: float, today: date, years: int, council,
     writer.write(steps, progress)
     writer.finish(steps, timeline.restricted, scale)
     progress.done("casework", writer.counts.items())
-    return {**population.counts, **workforce.counts, **writer.counts}
+
+    front_door = FrontDoorWriter(_stream(seed, "frontdoor"), today, council, workforce, scale)
+    front_door.write(steps, population.households)
+    progress.done("front door", front_door.counts.items())
+    return {**population.counts, **workforce.counts, **writer.counts, **front_door.counts}
 
 
 def _flushable_models() -> list:
