@@ -8,9 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, AuthorizationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from righthelp.core import audit
+from righthelp.core.access import AccessDenied
 from righthelp.core.api_auth import (
     NOT_SIGNED_IN,
     django_field_errors,
@@ -57,7 +59,15 @@ def edit_conflict(request, exc: EditConflict):
 
 @api.exception_handler(PermissionDenied)
 def no_need_to_know(request, exc: PermissionDenied):
+    if not isinstance(exc, AccessDenied):  # open_person recorded its own refusal
+        audit.record_refusal(request, str(exc))
     return api.create_response(request, {"detail": str(exc)}, status=403)
+
+
+@api.exception_handler(AuthorizationError)
+def refused_by_policy(request, exc: AuthorizationError):
+    audit.record_refusal(request, str(exc))
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(Http404)

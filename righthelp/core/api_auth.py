@@ -115,6 +115,10 @@ class FieldErrors(Schema):
     detail: list[FieldError]
 
 
+# The highest page number a list accepts: far beyond any list, and small enough that the
+# offset it makes stays within what the database can take.
+MAX_PAGE = 100_000
+
 COMMON_RESPONSES = {401: Message, 403: Message, 404: Message, 422: FieldErrors}
 
 

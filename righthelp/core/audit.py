@@ -47,3 +47,15 @@ def record(
         reason=reason,
         detail=detail or {},
     )
+
+
+def record_refusal(request: HttpRequest, reason: str) -> AuditEvent | None:
+    """A refusal that is not about opening one record (``access.open_person`` records those):
+    a page or API operation the user's role does not use, or an object that is not theirs.
+    Nothing is read before it, so it needs no transaction of its own."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    match = getattr(request, "resolver_match", None)
+    return record(user=user, action=Action.DENY, request=request,
+                  detail={"refused": reason, "view": match.view_name if match else ""})

@@ -24,6 +24,8 @@ class SignInForm(GovukStyleMixin, AuthenticationForm):
 def forbidden(request, exception=None):
     """The refusal page: says why, and offers break-glass where the role may use it."""
     person = getattr(exception, "person", None)
+    if not isinstance(exception, access.AccessDenied):  # open_person recorded its own
+        audit.record_refusal(request, str(exception) if exception else "")
     can_break_glass = (
         person is not None
         and not getattr(exception, "restricted", False)

@@ -15,7 +15,7 @@ Errors: 422 ``{"detail": [{"field", "message"}]}``; 409 when the record moved on
 
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -23,10 +23,10 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Schema, Status
-from pydantic import ConfigDict, field_validator
+from pydantic import AfterValidator, ConfigDict, field_validator
 
 from righthelp.core import access, audit
-from righthelp.core.api_auth import Message, PolicyRouter, choice_of, described
+from righthelp.core.api_auth import MAX_PAGE, Message, PolicyRouter, choice_of, described
 from righthelp.core.models import Council, Locality, PartnerAgency
 from righthelp.core.url_policy import PRACTITIONERS
 from righthelp.people import selectors as people_selectors
@@ -36,8 +36,8 @@ from righthelp.people.api import (
     NOT_LINKABLE,
     Duplicates,
     PersonFields,
+    _candidates,
     _check_names,
-    _visible_candidates,
 )
 from righthelp.people.models import Person
 from righthelp.people.services import EditConflict
@@ -86,6 +86,7 @@ UNKNOWN_USER = "No active user has that number."
 NOT_A_VISITOR = "Choose an active council practitioner to make the visit."
 BIRTH_IN_FUTURE = ("A date of birth cannot be in the future; for an unborn baby give the "
                    "expected_date.")
+MOMENT_OUT_OF_RANGE = "Enter a date and time between the years 1900 and 2100."
 
 RequestKind = choice_of(RequestForSupport.Kind)
 RequestSource = choice_of(RequestForSupport.Source)
@@ -112,6 +113,16 @@ def _conflicts():
         if getattr(error, "code", None) == "edit_conflict":
             raise Conflict(error.messages[0]) from error
         raise
+
+
+def _in_range(moment: datetime) -> datetime:
+    if not 1900 <= moment.year <= 2100:
+        raise ValueError(MOMENT_OUT_OF_RANGE)
+    return moment
+
+
+# A date and time a person could mean (a far-off year with an offset cannot be stored).
+Moment = Annotated[datetime, AfterValidator(_in_range)]
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -287,7 +298,8 @@ def _draft_data(payload: Schema, exclude: set[str]) -> dict:
 
 @router.get("/requests/", url_name="request-list", response=RequestPage,
             summary="The requests you made, newest first, with their outcome once authorised")
-def request_list(request, page: int = Query(1, ge=1), page_size: int = Query(50, ge=1, le=200)):
+def request_list(request, page: int = Query(1, ge=1, le=MAX_PAGE),
+                 page_size: int = Query(50, ge=1, le=200)):
     start = (page - 1) * page_size
     rows = list(_with_outcome().filter(referrer=request.auth)
                 .order_by("-created_at", "-pk")[start:start + page_size + 1])
@@ -342,12 +354,13 @@ def request_submit(request, request_id: int, payload: SubmitIn):
 
 
 class ChildAsWritten(Schema):
+    """What a partner asked for a check sees of a child, as on the check page: the name and
+    date of birth the request gives, not the family's address or the rest of the request."""
+
     given_names: str
     family_name: str
     date_of_birth: date | None
     expected_date: date | None
-    address: str
-    postcode: str
 
 
 class PartnerCheckOut(Schema):
@@ -417,7 +430,7 @@ class ContactIn(RequestFields):
     information_requested_by: str = Field("", max_length=200,
                                           description="For a request for information: who asks.")
     children: list[ChildIn] = Field(default_factory=list)
-    received_at: datetime | None = Field(
+    received_at: Moment | None = Field(
         None, description="Emergency Duty Team only: when the call came in, if before now.")
 
 
@@ -443,18 +456,16 @@ def _asked_by(rfs: RequestForSupport) -> str:
     return str(rfs.referrer_agency or rfs.referrer_name or rfs.get_source_display())
 
 
-def _child_name(child: RequestChild) -> str:
-    return child.person.full_name if child.person_id else str(child)
-
-
-def _queue_item(rfs: RequestForSupport) -> dict:
+def _queue_item(rfs: RequestForSupport, names: dict[int, str]) -> dict:
+    """One row of the queue; ``names`` from ``selectors.shown_names`` (a restricted record
+    shows the name the request gives, never its own)."""
     return {
         "id": rfs.pk, "kind": rfs.kind, "source": rfs.source, "status": rfs.status,
         "urgency": rfs.urgency, "urgency_label": rfs.get_urgency_display(),
         "received_at": rfs.received_at, "queued_at": rfs.queued_at,
         "decision_due_at": rfs.decision_due_at, "out_of_hours": rfs.out_of_hours,
         "handed_over": rfs.handed_over, "asked_by": _asked_by(rfs),
-        "working_on": _name(rfs.working_on), "children": [_child_name(c) for c in _children(rfs)],
+        "working_on": _name(rfs.working_on), "children": [names[c.pk] for c in _children(rfs)],
     }
 
 
@@ -501,7 +512,8 @@ def contact_create(request, payload: ContactIn):
     rfs = services.contact_record(actor=user, data=data,
                                   children=[c.model_dump() for c in payload.children],
                                   received_at=received_at, http_request=request)
-    return Status(201, _queue_item(selectors.request_for_hub(rfs.pk)))
+    rfs = selectors.request_for_hub(rfs.pk)
+    return Status(201, _queue_item(rfs, selectors.shown_names(user, rfs.children.all())))
 
 
 # --- The Hub: queue, triage view, children, checks, visits ------------------------------------
@@ -515,7 +527,9 @@ def hub_queue(request, waiting: bool = Query(
     if waiting:
         rows = rows.select_related("working_on", "referrer_agency").prefetch_related(
             Prefetch("children", queryset=RequestChild.objects.select_related("person")))
-    return [_queue_item(r) for r in rows]
+    rows = list(rows)
+    names = selectors.shown_names(request.auth, [c for r in rows for c in r.children.all()])
+    return [_queue_item(r, names) for r in rows]
 
 
 class HubChildOut(ChildOut):
@@ -628,11 +642,11 @@ class HubRequestOut(RequestFields):
     known_history: list[KnownHistoryOut] = Field(description="For each linked child.")
 
 
-def _hub_child(child: RequestChild) -> dict:
+def _hub_child(child: RequestChild, names: dict[int, str]) -> dict:
     return {
         **{name: getattr(child, name) for name in ChildOut.model_fields},
         "person_id": child.person_id,
-        "person_name": child.person.full_name if child.person_id else "",
+        "person_name": names[child.pk] if child.person_id else "",
     }
 
 
@@ -664,9 +678,10 @@ def _decision(decision: HubDecision) -> dict:
     }
 
 
-def _known_history(request, user: User, person: Person, rfs: RequestForSupport) -> dict:
+def _known_history(request, user: User, person: Person, rfs: RequestForSupport,
+                   name: str) -> dict:
     """A linked child's known history, if need-to-know lets the caller open the record."""
-    row = {"person_id": person.pk, "person_name": person.full_name, "withheld": "",
+    row = {"person_id": person.pk, "person_name": name, "withheld": "",
            "open_to_return_team_recently": None, "earlier_requests": [], "involvements": []}
     try:
         access.open_person(user, person.pk, request)  # audited, like opening the record
@@ -705,7 +720,8 @@ def _open(rfs: RequestForSupport) -> None:
 def _hub_view(request, rfs: RequestForSupport, with_history: bool = True) -> dict:
     user, now = request.auth, timezone.now()
     children = _children(rfs)
-    history = [_known_history(request, user, c.person, rfs) for c in children
+    names = selectors.shown_names(user, children)
+    history = [_known_history(request, user, c.person, rfs, names[c.pk]) for c in children
                if c.person_id] if with_history else []
     return {
         **_request_fields(rfs), "id": rfs.pk, "kind": rfs.kind, "source": rfs.source,
@@ -718,7 +734,7 @@ def _hub_view(request, rfs: RequestForSupport, with_history: bool = True) -> dic
         "received_at": rfs.received_at, "queued_at": rfs.queued_at,
         "decision_due_at": rfs.decision_due_at, "working_on": _name(rfs.working_on),
         "locality": rfs.locality.code if rfs.locality_id else None,
-        "children": [_hub_child(c) for c in children],
+        "children": [_hub_child(c, names) for c in children],
         "checks": [_hub_check(c, now) for c in rfs.checks.all()],
         "visits": [_visit(v) for v in rfs.visits.all()],
         "decisions": [_decision(d) for d in rfs.decisions.all()],
@@ -799,18 +815,18 @@ def child_link(request, request_id: int, child_id: int, payload: ChildLinkIn):
         if any(c.person_id == person.pk for c in rfs.children.all()):
             raise ValidationError({"person_id": PERSON_ON_REQUEST})
         services.child_link(actor=user, child=child, person=person, http_request=request)
-        return Status(200, _hub_child(child))
+        return Status(200, _hub_child(child, selectors.shown_names(user, [child])))
     data = payload.person.model_dump() if payload.person else _new_person_data(child)
     _check_names(data)
     if not payload.confirm_not_duplicate:
-        candidates = _visible_candidates(user, people_selectors.possible_duplicates(data))
+        candidates = _candidates(people_selectors.duplicates_for(user, data, request))
         if candidates:
             return Status(409, {"detail": DUPLICATES_FOUND, "candidates": candidates})
     with transaction.atomic():
         person = people_services.person_create(actor=user, data=data, request=request)
         person = _add_address(user, person, child, request)
         services.child_link(actor=user, child=child, person=person, http_request=request)
-    return Status(201, _hub_child(child))
+    return Status(201, _hub_child(child, selectors.shown_names(user, [child])))
 
 
 class CheckIn(Schema):
@@ -849,7 +865,7 @@ def check_create(request, request_id: int, payload: CheckIn):
 
 
 class VisitIn(Schema):
-    arranged_for: datetime = Field(description="When the visit is arranged for (ISO 8601).")
+    arranged_for: Moment = Field(description="When the visit is arranged for (ISO 8601).")
     visitor_id: int | None = Field(None, description="Who visits; you, if left out.")
 
 
@@ -1077,7 +1093,8 @@ def _advice(consultation: AdviceConsultation) -> dict:
 
 @router.get("/advice/", url_name="advice-list", response=AdvicePage,
             summary="Advice-line consultations, newest first (anonymous)")
-def advice_list(request, page: int = Query(1, ge=1), page_size: int = Query(50, ge=1, le=200)):
+def advice_list(request, page: int = Query(1, ge=1, le=MAX_PAGE),
+                page_size: int = Query(50, ge=1, le=200)):
     start = (page - 1) * page_size
     rows = list(AdviceConsultation.objects.select_related("agency", "locality", "recorded_by")
                 .order_by("-at", "-pk")[start:start + page_size + 1])

@@ -8,6 +8,7 @@ names the fields that are truly optional (``optional``) so the page can mark the
 from dataclasses import fields as dataclass_fields
 
 from django import forms
+from django.utils import timezone
 
 from righthelp.core.forms import GovukForm
 from righthelp.core.models import Council, Locality, PartnerAgency
@@ -18,6 +19,8 @@ from .models import NextStep, RequestForSupport
 from .rules import Facts
 
 DATE_HINT = "For example, 27/03/2015"
+BIRTH_IN_FUTURE = ("A date of birth cannot be in the future. For an unborn baby, give the "
+                   "expected date instead.")
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
@@ -102,6 +105,12 @@ class ChildForm(GovukForm):
         super().__init__(*args, **kwargs)
         for name, width in (("date_of_birth", 10), ("expected_date", 10), ("postcode", 10)):
             self.fields[name].widget.attrs["class"] += f" govuk-input--width-{width}"
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        if born is not None and born > timezone.localdate():
+            raise forms.ValidationError(BIRTH_IN_FUTURE)
+        return born
 
     def clean_postcode(self):
         return self.cleaned_data["postcode"].strip().upper()

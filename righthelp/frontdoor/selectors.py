@@ -3,9 +3,12 @@
 from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
+from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from righthelp.core import access
+from righthelp.core.access import not_withheld
 from righthelp.core.council_settings import timescale
 from righthelp.core.models import Council
 from righthelp.people.models import Involvement, Person
@@ -76,6 +79,57 @@ def known_history(person: Person, exclude_request: int | None = None) -> KnownHi
     involvements = list(Involvement.objects.filter(person=person).select_related("team"))
     return KnownHistory(person, [c.request for c in earlier], involvements,
                         open_to_return_team_recently(person, involvements))
+
+
+def shown_names(user: User, children) -> dict[int, str]:
+    """The name to show ``user`` for each child named in requests (by ``RequestChild`` id).
+
+    A linked child shows the index record's name, unless that record is withheld from the
+    user (restricted without a named grant, or merged away): then the name the request gives,
+    so a restricted record (an adopted child's, say) never shows its own name to the queue.
+    """
+    children = list(children)
+    shown = set(RequestChild.objects.filter(pk__in=[c.pk for c in children],
+                                            person__isnull=False)
+                .filter(not_withheld(user)).values_list("pk", flat=True))
+    return {c.pk: c.person.full_name if c.pk in shown else str(c) for c in children}
+
+
+def name_children(user: User, children) -> None:
+    """Set ``shown_name`` on each child for the pages (see ``shown_names``)."""
+    children = list(children)
+    names = shown_names(user, children)
+    for child in children:
+        child.shown_name = names[child.pk]
+
+
+@dataclass
+class LinkedChild:
+    """A child named in a request, as the Hub may see them: the known history only when
+    need-to-know lets the user open the child's record (the view, or the refusal, audited)."""
+
+    child: RequestChild
+    history: KnownHistory | None = None
+    withheld: str = ""
+
+
+def linked_children(user: User, rfs: RequestForSupport, http_request=None) -> list[LinkedChild]:
+    """Each child in a request with their known history, read through ``access.open_person``
+    so every view of a child's history is audited in the same transaction, and a record the
+    user may not open (restricted, or no need to know) shows no history."""
+    rows = []
+    for child in rfs.children.all():
+        if not child.person_id:
+            rows.append(LinkedChild(child))
+            continue
+        with transaction.atomic():
+            try:
+                access.open_person(user, child.person_id, http_request)
+            except access.AccessDenied as refused:
+                rows.append(LinkedChild(child, withheld=str(refused)))
+                continue
+            rows.append(LinkedChild(child, known_history(child.person, exclude_request=rfs.pk)))
+    return rows
 
 
 def open_to_return_team_recently(person: Person, involvements=None) -> bool:

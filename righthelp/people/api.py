@@ -8,14 +8,15 @@ import re
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Schema, Status
 from pydantic import field_validator
 
-from righthelp.core import access
-from righthelp.core.api_auth import PolicyRouter, choice_of, described
+from righthelp.core import access, audit
+from righthelp.core.api_auth import MAX_PAGE, PolicyRouter, choice_of, described
 
 from . import selectors, services
 from .matching import SearchTerms, normalise_postcode, parse_query
@@ -195,9 +196,15 @@ def _check_names(data: dict) -> None:
 
 @router.get("/people/", url_name="person-list", response=PersonPage,
             summary="The people you may open (your caseload and network), a page at a time")
-def person_list(request, page: int = Query(1, ge=1), page_size: int = Query(50, ge=1, le=200)):
+def person_list(request, page: int = Query(1, ge=1, le=MAX_PAGE),
+                page_size: int = Query(50, ge=1, le=200)):
     start = (page - 1) * page_size
-    people = list(access.visible_people(request.auth).order_by("pk")[start:start + page_size + 1])
+    with transaction.atomic():  # the list is audited like a search, in the same transaction
+        people = list(access.visible_people(request.auth).order_by("pk")
+                      [start:start + page_size + 1])
+        audit.record(user=request.auth, action=audit.Action.SEARCH, request=request,
+                     detail={"list": "people", "page": page,
+                             "results": len(people[:page_size])})
     return {"items": people[:page_size], "page": page, "has_next": len(people) > page_size}
 
 
@@ -207,21 +214,20 @@ def person_create(request, payload: PersonIn):
     data = payload.model_dump(exclude={"confirm_not_duplicate"})
     _check_names(data)
     if not payload.confirm_not_duplicate:
-        candidates = _visible_candidates(request.auth, selectors.possible_duplicates(data))
+        candidates = _candidates(selectors.duplicates_for(request.auth, data, request))
         if candidates:
             return Status(409, {"detail": DUPLICATES_FOUND, "candidates": candidates})
     person = services.person_create(actor=request.auth, data=data, request=request)
     return Status(201, _detail(person))
 
 
-def _visible_candidates(user, ranked: list[tuple[Person, float]]) -> list[dict]:
-    """Index entries the caller may know of: unrestricted ones, or ones they may open."""
-    openable = set(access.visible_people(user).filter(pk__in=[p.pk for p, _ in ranked])
-                   .values_list("pk", flat=True))
+def _candidates(results: list[selectors.SearchResult]) -> list[dict]:
+    """The duplicate check's answer (``selectors.duplicates_for`` has left out what the caller
+    may not know of)."""
     return [
-        {"id": p.pk, "name": p.full_name, "date_of_birth": p.date_of_birth, "score": score,
-         "can_open": p.pk in openable}
-        for p, score in ranked if p.pk in openable or not p.restricted
+        {"id": r.person.pk, "name": r.person.full_name, "date_of_birth": r.person.date_of_birth,
+         "score": r.score, "can_open": r.can_open}
+        for r in results
     ]
 
 

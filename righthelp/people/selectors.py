@@ -122,6 +122,34 @@ def possible_duplicates(data: dict, limit: int = 5) -> list[tuple[Person, float]
     return rank(terms, limit=limit, minimum=DUPLICATE_THRESHOLD)
 
 
+def duplicates_for(
+    user: User, data: dict, request: HttpRequest | None = None, limit: int = 5
+) -> list[SearchResult]:
+    """The duplicate check as ``user`` may see it, audited like a search: index entries of
+    unrestricted records, or of records the user may open. A restricted record (an adopted
+    child's, a staff member's family) is never offered by name to someone without a grant."""
+    with transaction.atomic():
+        ranked = possible_duplicates(data, limit=limit)
+        openable = set(visible_people(user).filter(pk__in=[p.pk for p, _ in ranked])
+                       .values_list("pk", flat=True))
+        index_only = user.role not in NO_RECORD_ROLES | {Role.PARTNER_LEAD_PROFESSIONAL}
+        results = [
+            SearchResult(person=p, score=s, can_open=p.pk in openable)
+            for p, s in ranked
+            if p.pk in openable or (index_only and not p.restricted)
+        ]
+        audit.record(
+            user=user, action=audit.Action.SEARCH, request=request,
+            detail={"duplicate_check": True, "results": len(results), "terms": {
+                "given": data.get("known_as") or data.get("given_names") or "",
+                "family": data.get("family_name") or "",
+                "date_of_birth": str(data.get("date_of_birth") or data.get("expected_date")
+                                     or ""),
+            }},
+        )
+    return results
+
+
 @dataclass
 class DeadlineView:
     deadline: Deadline

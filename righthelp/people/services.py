@@ -33,6 +33,10 @@ PERSON_FIELDS = (
 )
 
 
+BIRTH_IN_FUTURE = ("A date of birth cannot be in the future. For a baby not yet born, add them "
+                   "as an unborn child with the expected date.")
+
+
 class EditConflict(ValidationError):
     """The record changed since the editor loaded it: the second save is refused."""
 
@@ -44,12 +48,25 @@ def _clean(obj) -> None:
     obj.full_clean(exclude=["given_key", "family_key", "current_postcode"])
 
 
+def _clean_person(person: Person) -> None:
+    """The model's checks, and a date of birth that has happened, as one set of field errors."""
+    errors: dict = {}
+    try:
+        _clean(person)
+    except ValidationError as error:
+        errors = error.update_error_dict(errors)
+    if person.date_of_birth and person.date_of_birth > timezone.localdate():
+        errors.setdefault("date_of_birth", []).append(BIRTH_IN_FUTURE)
+    if errors:
+        raise ValidationError(errors)
+
+
 def person_create(*, actor: User, data: dict, request: HttpRequest | None = None) -> Person:
     """Add a person to the index (the caller has shown the duplicate check first)."""
     person = Person(**{k: v for k, v in data.items() if k in PERSON_FIELDS})
     if person.upn:
         person.upn = person.upn.upper()
-    _clean(person)
+    _clean_person(person)
     with transaction.atomic():
         person.save()
         audit.record(user=actor, action=audit.Action.CREATE, request=request, person=person)
@@ -75,7 +92,7 @@ def person_update(
                 setattr(current, field, value)
         if not changed:
             return current
-        _clean(current)
+        _clean_person(current)
         current.version += 1
         current.save()
         audit.record(

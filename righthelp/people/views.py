@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -21,6 +22,8 @@ from .forms import (
 from .matching import parse_query
 from .models import Person
 
+NO_SUCH_PERSON = "No person has that record number. Check the number and try again."
+
 
 def search(request):
     form = SearchForm(request.GET or None)
@@ -38,7 +41,8 @@ def person_add(request):
     form = PersonForm(request.POST or None, initial={"kind": Person.Kind.CHILD})
     duplicates = []
     if request.method == "POST" and form.is_valid():
-        duplicates = selectors.possible_duplicates(form.cleaned_data)
+        duplicates = [(r.person, r.score) for r in
+                      selectors.duplicates_for(request.user, form.cleaned_data, request)]
         if not duplicates or request.POST.get("confirm") == "new":
             try:
                 person = services.person_create(
@@ -114,6 +118,8 @@ def network_add(request, pk):
                                       request=request)
         except access.AccessDenied:
             form.add_error("related_person", "You cannot link a record you may not open.")
+        except Http404:
+            form.add_error("related_person", NO_SUCH_PERSON)
         except ValidationError as error:
             _form_errors(form, error)
         else:
@@ -141,6 +147,8 @@ def person_merge(request, pk):
                                   reason=form.cleaned_data["reason"], request=request)
         except access.AccessDenied:
             form.add_error("duplicate", "You cannot merge a record you may not open.")
+        except Http404:
+            form.add_error("duplicate", NO_SUCH_PERSON)
         except ValidationError as error:
             _form_errors(form, error)
         else:

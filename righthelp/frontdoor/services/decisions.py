@@ -76,6 +76,16 @@ def _kind_for(step: str, facts: Facts) -> str | None:
     return None
 
 
+def _awaiting_under_lock(decision: HubDecision, rfs: RequestForSupport) -> HubDecision:
+    """The decision as it is now, read with the request locked: the status the caller saw
+    may be stale (two managers on the same decision), and only one of them may act on it."""
+    current = HubDecision.objects.select_for_update().get(pk=decision.pk)
+    if current.status != HubDecision.Status.AWAITING_AUTHORISATION:
+        raise ValidationError(NOT_AWAITING, code="edit_conflict")
+    current.request = rfs
+    return current
+
+
 def _check_manager(actor: User, decision: HubDecision) -> None:
     if actor.role not in MANAGER_ROLES:
         raise PermissionDenied(ONLY_MANAGERS)
@@ -92,6 +102,7 @@ def decision_authorise(
     _check_manager(actor, decision)
     with transaction.atomic():
         rfs = lock(decision.request, None)
+        decision = _awaiting_under_lock(decision, rfs)
         decision.status = HubDecision.Status.AUTHORISED
         decision.authorised_by, decision.authorised_at = actor, timezone.now()
         decision.manager_note = note.strip()
@@ -113,6 +124,7 @@ def decision_return(
         raise ValidationError({"note": "Say what needs to change."})
     with transaction.atomic():
         rfs = lock(decision.request, None)
+        decision = _awaiting_under_lock(decision, rfs)
         decision.status, decision.manager_note = HubDecision.Status.RETURNED, note.strip()
         decision.save()
         rfs.status = RequestForSupport.Status.IN_QUEUE

@@ -34,6 +34,10 @@ NEED_CONSENT = ("Say whether the family agreed to this request, or record why co
 NEED_EDT_ACTIONS = "Say what the Emergency Duty Team has already done."
 NEED_REFERRER = "Say who is asking and from which agency."
 ALREADY_LINKED = "That record is already linked to another child in this request."
+CHILD_ALREADY_LINKED = "This child is already linked to a record."
+MERGED_RECORD = "That record was merged into record {pk}; link that one."
+NO_LONGER_OPEN = "This request has been decided or answered; it is no longer open."
+ALREADY_ANSWERED = "This request for information has already been answered."
 
 
 def _apply(rfs: RequestForSupport, data: dict) -> None:
@@ -155,9 +159,19 @@ def child_link(
     *, actor: User, child: RequestChild, person: Person, http_request=None,
 ) -> RequestChild:
     """Link a child named in a request to the person index (found, or just added)."""
+    if person.merged_into_id:
+        raise ValidationError({"person": MERGED_RECORD.format(pk=person.merged_into_id)})
     if child.request.children.filter(person=person).exclude(pk=child.pk).exists():
         raise ValidationError({"person": ALREADY_LINKED})
     with transaction.atomic():
+        # Under a lock, so that two workers linking the same child cannot both succeed.
+        current = RequestChild.objects.select_for_update().select_related("request").get(
+            pk=child.pk)
+        if current.person_id:
+            raise ValidationError({"person": CHILD_ALREADY_LINKED})
+        if current.request.status in (RequestForSupport.Status.DECIDED,
+                                      RequestForSupport.Status.ANSWERED):
+            raise ValidationError(NO_LONGER_OPEN)
         child.person = person
         child.save()
         rfs = child.request
@@ -231,6 +245,8 @@ def information_answer(
         raise ValidationError({"answer": "Write the answer to send."})
     with transaction.atomic():
         rfs = lock(rfs, version)
+        if rfs.status == RequestForSupport.Status.ANSWERED:
+            raise ValidationError(ALREADY_ANSWERED, code="edit_conflict")
         rfs.answer, rfs.answered_at = answer.strip(), timezone.now()
         rfs.status = RequestForSupport.Status.ANSWERED
         rfs.save()

@@ -14,6 +14,8 @@ from righthelp.staff.models import Role, User
 from ..models import HomeVisit, MultiAgencyCheck, RequestForSupport
 
 NOT_YOURS_TO_ANSWER = "This check was sent to another agency."
+CHECK_ALREADY_ANSWERED = "This check has already been answered."
+OUTCOME_ALREADY_RECORDED = "The outcome of this visit has already been recorded."
 NEED_ANSWER = "Write your agency's answer."
 NEED_QUESTION = "Say what you would like to know."
 ASKED_OF_WRONG_AGENCY = "Choose someone who works for the agency being asked."
@@ -63,6 +65,9 @@ def check_answer(
     if not answer.strip():
         raise ValidationError({"answer": NEED_ANSWER})
     with transaction.atomic():
+        # An answer is never overwritten (a check keeps no history): refuse a second one.
+        if MultiAgencyCheck.objects.select_for_update().get(pk=check.pk).answered_at:
+            raise ValidationError(CHECK_ALREADY_ANSWERED, code="edit_conflict")
         check.answer, check.answered_by, check.answered_at = answer.strip(), actor, timezone.now()
         check.save()
         audit.record(user=actor, action=audit.Action.CHANGE, request=http_request, obj=check,
@@ -87,6 +92,9 @@ def visit_record_outcome(
     if not outcome.strip():
         raise ValidationError({"outcome": "Say what happened on the visit."})
     with transaction.atomic():
+        # A recorded outcome is never overwritten (a visit keeps no history).
+        if HomeVisit.objects.select_for_update().get(pk=visit.pk).outcome_recorded_at:
+            raise ValidationError(OUTCOME_ALREADY_RECORDED, code="edit_conflict")
         visit.outcome, visit.outcome_recorded_at = outcome.strip(), timezone.now()
         visit.save()
         audit.record(user=actor, action=audit.Action.CHANGE, request=http_request, obj=visit)

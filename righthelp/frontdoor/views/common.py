@@ -86,10 +86,12 @@ def due_tag(due_at: datetime | None, met_at: datetime | None = None,
     return DueTag(due_at, status.value, status.label)
 
 
-def post_version(request) -> int | None:
-    """The version of the record the page was showing, so a stale save is refused."""
+def post_version(request) -> int:
+    """The version of the record the page was showing, so a stale save is refused. A form
+    sent without one (or with junk) gets 0, which no record has: the save is refused as a
+    conflict rather than made blind over someone else's."""
     value = request.POST.get("version", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdigit() else 0
 
 
 def hub_request_or_404(pk: int) -> RequestForSupport:

@@ -26,8 +26,9 @@ def decision_new(request, pk):
             or rfs.kind == RequestForSupport.Kind.INFORMATION_REQUEST):
         messages.info(request, NOT_WAITING)
         return redirect("hub-request", pk=rfs.pk)
-    histories = [(child, selectors.known_history(child.person, exclude_request=rfs.pk))
-                 for child in rfs.children.all() if child.person_id]
+    histories = [(row.child, row.history)
+                 for row in selectors.linked_children(request.user, rfs, request) if row.history]
+    selectors.name_children(request.user, rfs.children.all())
     initial = {
         "open_to_return_team_recently": any(h.open_to_return_team_recently
                                             for _, h in histories),
@@ -72,6 +73,7 @@ def decision_authorise(request, pk):
     decision = get_object_or_404(
         HubDecision.objects.select_related("decided_by", "authorised_by"), pk=pk)
     rfs = hub_request_or_404(decision.request_id)
+    selectors.name_children(request.user, rfs.children.all())
     form = AuthoriseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         note = form.cleaned_data["note"]

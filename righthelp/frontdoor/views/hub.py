@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from righthelp.core import access
+from righthelp.core import access, audit
 from righthelp.core.models import Council
 from righthelp.core.url_policy import allows
 from righthelp.people import selectors as people_selectors
@@ -58,6 +58,7 @@ def queue(request):
     """Every open contact by urgency then deadline; what arrives at the next opening."""
     council = Council.objects.current()
     rows = [(rfs, due_tag(rfs.decision_due_at, council=council)) for rfs in selectors.queue()]
+    selectors.name_children(request.user, [c for rfs, _ in rows for c in rfs.children.all()])
     to_authorise = None
     if allows("hub-decision-authorise", request.user):
         to_authorise = list(selectors.decisions_to_authorise(request.user))
@@ -106,14 +107,15 @@ def contact_new(request):
 
 
 def request_detail(request, pk):
-    """The triage page: the request, each child found or added, checks, visits, decision."""
-    rfs = hub_request_or_404(pk)
+    """The triage page: the request, each child found or added, checks, visits, decision.
+    The view of the request is audited (as over the API), and each linked child's history
+    is read through need-to-know (``selectors.linked_children``)."""
+    with transaction.atomic():
+        rfs = hub_request_or_404(pk)
+        audit.record(user=request.user, action=audit.Action.VIEW, request=request, obj=rfs)
     council = Council.objects.current()
-    children = [
-        (child, selectors.known_history(child.person, exclude_request=rfs.pk)
-         if child.person_id else None)
-        for child in rfs.children.all()
-    ]
+    children = selectors.linked_children(request.user, rfs, request)
+    selectors.name_children(request.user, rfs.children.all())
     decisions = list(rfs.decisions.all())
     live = next((d for d in decisions if d.status == d.Status.AWAITING_AUTHORISATION), None)
     return render(request, "frontdoor/hub_request.html", {
@@ -187,7 +189,8 @@ def child_link(request, pk):
             messages.success(request, f"{child} is linked to {person.full_name}'s record.")
             return redirect("hub-request", pk=rfs.pk)
     elif action == "create" and person_form.is_valid():
-        duplicates = people_selectors.possible_duplicates(person_form.cleaned_data)
+        duplicates = [(r.person, r.score) for r in people_selectors.duplicates_for(
+            request.user, person_form.cleaned_data, request)]
         if not duplicates or request.POST.get("confirm") == "new":
             try:
                 person = _add_and_link(request, child, person_form.cleaned_data)

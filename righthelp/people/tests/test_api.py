@@ -110,7 +110,9 @@ def test_analyst_is_refused_by_policy_before_any_record_is_touched(client, world
     response = call(client, "get", f"/people/{world.child.pk}", analyst)
     assert response.status_code == 403
     assert POLICY_REFUSAL in response.json()["detail"]
-    assert not AuditEvent.objects.filter(user=analyst).exists()
+    assert not AuditEvent.objects.filter(user=analyst, person__isnull=False).exists()
+    # The refusal itself is recorded (every refusal is), with no record read or named.
+    assert AuditEvent.objects.get(user=analyst).action == "deny"
 
 
 def test_operations_sharing_a_path_each_enforce_their_own_policy(client, world):
