@@ -12,6 +12,9 @@ from righthelp.core import audit
 from .models import Allocation, Team, User
 
 ALLOCATION_END_BEFORE_START = "The end date must be on or after the allocation's start date."
+ALLOCATION_ALREADY_ENDED = (
+    "This allocation has already ended. To work with the child again, allocate them again."
+)
 
 
 def allocation_create(
@@ -40,6 +43,10 @@ def allocation_end(
     if end < allocation.start:
         raise ValidationError({"end": ALLOCATION_END_BEFORE_START})
     with transaction.atomic():
+        allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
+        if allocation.end is not None:
+            # Moving an end date later would quietly give access back: allocate again instead.
+            raise ValidationError({"end": ALLOCATION_ALREADY_ENDED})
         allocation.end = end
         allocation.reason = "\n".join(r for r in (allocation.reason, reason) if r)
         allocation.save()

@@ -90,3 +90,19 @@ def test_manager_allocates_and_ends_an_allocation(client, world):
     assert allocation.history.count() == 2  # the earlier (open) value is kept
 
 
+
+
+def test_an_ended_allocation_cannot_be_ended_again(world):
+    from django.core.exceptions import ValidationError
+
+    from righthelp.staff.services import ALLOCATION_ALREADY_ENDED, allocation_end
+
+    allocation = Allocation.objects.get(worker=world.users["social_worker"])
+    allocation_end(actor=world.users["team_manager"], allocation=allocation,
+                   end=timezone.localdate())
+    with pytest.raises(ValidationError) as error:
+        allocation_end(actor=world.users["team_manager"], allocation=allocation,
+                       end=timezone.localdate() + timedelta(days=30))
+    assert error.value.message_dict["end"] == [ALLOCATION_ALREADY_ENDED]
+    allocation.refresh_from_db()
+    assert allocation.end == timezone.localdate()
