@@ -49,3 +49,12 @@ def _style(field: forms.Field, has_error: bool) -> None:
     if has_error and base != "govuk-checkboxes__input":
         base += f" {base}--error"
     widget.attrs["class"] = base
+
+
+def add_service_errors(form: forms.BaseForm, error) -> None:
+    """Show a service's ValidationError on the form: on its field where it names one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from righthelp.core import access
+from righthelp.core.forms import add_service_errors
 from righthelp.core.url_policy import allows
-from righthelp.staff.views import _form_errors
 
 from . import selectors, services
 from .forms import (
@@ -48,7 +48,7 @@ def person_add(request):
                 person = services.person_create(
                     actor=request.user, data=form.cleaned_data, request=request)
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, f"{person.full_name} added to the person index.")
                 return redirect("person-record", pk=person.pk)
@@ -80,7 +80,7 @@ def person_edit(request, pk):
             services.person_update(actor=request.user, person=person, request=request,
                                    version=form.cleaned_data["version"] or 0, changes=changes)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Changes saved.")
             return redirect("person-record", pk=person.pk)
@@ -96,7 +96,7 @@ def address_add(request, pk):
             services.address_add(actor=request.user, person=person, request=request,
                                  **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Address saved.")
             return redirect("person-record", pk=person.pk)
@@ -121,7 +121,7 @@ def network_add(request, pk):
         except Http404:
             form.add_error("related_person", NO_SUCH_PERSON)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Added to the family network.")
             return redirect("person-record", pk=person.pk)
@@ -150,7 +150,7 @@ def person_merge(request, pk):
         except Http404:
             form.add_error("duplicate", NO_SUCH_PERSON)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Records merged. Both histories are kept.")
             return redirect("person-record", pk=keep.pk)
@@ -168,7 +168,7 @@ def break_glass(request, pk):
         try:
             access.break_glass(request.user, person, form.cleaned_data["reason"], request)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.warning(request, "Emergency access granted. Your team manager will see it.")
             return redirect("person-record", pk=pk)

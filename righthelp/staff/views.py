@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from righthelp.core import access
+from righthelp.core.forms import add_service_errors
 from righthelp.core.url_policy import allows
 
 from . import selectors, services
@@ -40,14 +41,6 @@ def team_deadlines(request):
         "show_owner": True})
 
 
-def _form_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 @require_http_methods(["GET", "POST"])
 def allocation_add(request, pk):
     person = access.open_person(request.user, pk, request)
@@ -59,7 +52,7 @@ def allocation_add(request, pk):
             services.allocation_create(actor=request.user, person=person, request=request,
                                        **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Allocation saved.")
             return redirect("person-record", pk=person.pk)
@@ -77,7 +70,7 @@ def allocation_end(request, pk):
             services.allocation_end(actor=request.user, allocation=allocation, request=request,
                                     **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "Allocation ended.")
             return redirect("person-record", pk=person.pk)
