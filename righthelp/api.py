@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from righthelp.complexneeds.api import router as complexneeds_router
 from righthelp.core import audit
 from righthelp.core.access import AccessDenied
 from righthelp.core.api_auth import (
@@ -19,9 +20,14 @@ from righthelp.core.api_auth import (
     ninja_field_errors,
     policy_auth,
 )
+from righthelp.directory.api import router as directory_router
+from righthelp.earlyhelp.api import router as earlyhelp_router
+from righthelp.familiestogether.api import router as familiestogether_router
 from righthelp.frontdoor.api import router as frontdoor_router
 from righthelp.people.api import router as people_router
 from righthelp.people.services import EditConflict
+from righthelp.returns.api import router as returns_router
+from righthelp.socialwork.api import router as socialwork_router
 from righthelp.staff.api import router as staff_router
 
 api = NinjaAPI(
@@ -40,6 +46,12 @@ api = NinjaAPI(
 api.add_router("", people_router)
 api.add_router("", staff_router)
 api.add_router("/front-door/", frontdoor_router)
+api.add_router("/early-help/", earlyhelp_router)
+api.add_router("/directory/", directory_router)
+api.add_router("/social-work/", socialwork_router)
+api.add_router("/families-together/", familiestogether_router)
+api.add_router("/complex-needs/", complexneeds_router)
+api.add_router("/returns/", returns_router)
 
 
 @api.exception_handler(NinjaValidationError)

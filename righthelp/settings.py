@@ -35,6 +35,12 @@ INSTALLED_APPS = [
     "righthelp.staff",
     "righthelp.people",
     "righthelp.frontdoor",
+    "righthelp.directory",
+    "righthelp.earlyhelp",
+    "righthelp.socialwork",
+    "righthelp.familiestogether",
+    "righthelp.complexneeds",
+    "righthelp.returns",
     "righthelp.synthetic",
 ]
 

@@ -10,6 +10,12 @@ urlpatterns = [
     path("", include("righthelp.people.urls")),
     path("front-door/figures/", hub_figures, name="hub-figures"),
     path("front-door/", include("righthelp.frontdoor.urls")),
+    path("early-help/", include("righthelp.earlyhelp.urls")),
+    path("directory/", include("righthelp.directory.urls")),
+    path("social-work/", include("righthelp.socialwork.urls")),
+    path("families-together/", include("righthelp.familiestogether.urls")),
+    path("complex-needs/", include("righthelp.complexneeds.urls")),
+    path("returns/", include("righthelp.returns.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

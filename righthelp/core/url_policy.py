@@ -10,21 +10,28 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 
+from righthelp.complexneeds.policy import POLICY as COMPLEX_NEEDS
+from righthelp.directory.policy import POLICY as DIRECTORY
+from righthelp.earlyhelp.policy import POLICY as EARLY_HELP
+from righthelp.familiestogether.policy import POLICY as FAMILIES_TOGETHER
+from righthelp.returns.policy import POLICY as RETURNS
+from righthelp.socialwork.policy import POLICY as SOCIAL_WORK
 from righthelp.staff.models import Role
 
-POLICY_REFUSAL = "Your role does not use this page."
-PUBLIC = "public"  # no sign-in needed (the sign-in page itself, the API schema)
+from .policy_roles import (  # noqa: F401  (re-exported: apps import the groups from here too)
+    ADMINISTRATORS,
+    ALL_ROLES,
+    CONTACT_TAKERS,
+    FIGURES,
+    HUB,
+    MANAGERS,
+    POLICY_REFUSAL,
+    PRACTITIONERS,
+    PUBLIC,
+    RECORD_ROLES,
+)
 
-ALL_ROLES = frozenset(Role)
-RECORD_ROLES = ALL_ROLES - {Role.ANALYST, Role.ADMINISTRATOR}
-PRACTITIONERS = RECORD_ROLES - {Role.PARTNER_LEAD_PROFESSIONAL}
-MANAGERS = frozenset({Role.TEAM_MANAGER, Role.HUB_MANAGER})
-HUB = frozenset({Role.HUB_WORKER, Role.HUB_MANAGER})
-# Out-of-hours contacts are taken by Emergency Duty Team social workers; the view checks the
-# team as well as the role.
-CONTACT_TAKERS = HUB | {Role.SOCIAL_WORKER, Role.SENIOR_SOCIAL_WORKER, Role.TEAM_MANAGER}
-FIGURES = frozenset({Role.HUB_MANAGER, Role.TEAM_MANAGER, Role.ANALYST})
-ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
+APP_POLICIES = (EARLY_HELP, DIRECTORY, SOCIAL_WORK, FAMILIES_TOGETHER, COMPLEX_NEEDS, RETURNS)
 
 POLICY: dict[str, frozenset | str] = {
     "sign-in": PUBLIC,
@@ -105,6 +112,12 @@ POLICY: dict[str, frozenset | str] = {
     # Django's admin: settings only, for administrators (it checks is_staff too).
     "admin:*": ADMINISTRATORS,
 }
+
+# Each service app writes its own entries in its policy.py (pages and ``api-1:`` operations).
+for _app in APP_POLICIES:
+    _clash = set(POLICY) & set(_app)
+    assert not _clash, f"URL names defined twice in the policy: {sorted(_clash)}"
+    POLICY.update(_app)
 
 
 def policy_for(view_name: str) -> frozenset | str | None:

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from righthelp.core import audit
+from righthelp.core import audit, handoffs
 from righthelp.core.deadlines import deadline_start
 from righthelp.people.models import ChronologyEntry, Involvement, Person
 from righthelp.staff.models import MANAGER_ROLES, User
@@ -176,10 +176,12 @@ def _open_next(actor: User, decision: HubDecision, person: Person) -> list[str]:
         team_key, kind = OPENS[decision.next_step]
         team = team_for(team_key)
         kind = kind or decision.assessment_kind
-        Involvement.objects.create(person=person, kind=kind, team=team,
-                                   start=timezone.localdate(),
-                                   level_of_need=decision.level_of_need,
-                                   summary=f"From Hub decision on request #{decision.request_id}")
+        involvement = Involvement.objects.create(
+            person=person, kind=kind, team=team, start=timezone.localdate(),
+            level_of_need=decision.level_of_need,
+            summary=f"From Hub decision on request #{decision.request_id}")
+        handoffs.receive(kind, actor=actor, decision=decision, person=person,
+                         involvement=involvement)
         opened.append(f"{kind}:{team.code}")
         if decision.assessment_kind in ASSESSMENT_CLOCK:
             rule, subject = ASSESSMENT_CLOCK[decision.assessment_kind]

@@ -1,0 +1,1 @@
+"""Supporting Children with Complex Needs."""

@@ -1,0 +1,1 @@
+"""Early help: assess, plan, do, review."""

@@ -1,0 +1,1 @@
+"""Statutory returns: the Children in Need census."""

@@ -1,0 +1,1 @@
+"""Statutory social work."""
