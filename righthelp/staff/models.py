@@ -175,6 +175,30 @@ class Allocation(models.Model):
         return f"{self.get_kind_display()}: {self.worker or self.team}"
 
 
+class AllocationTransfer(models.Model):
+    """A child's work moved from one worker (or team) to another: who moved it, when and why.
+
+    The old allocation ends on ``on`` and the new one starts on ``on``; both stay as history.
+    """
+
+    from_allocation = models.OneToOneField(
+        Allocation, on_delete=models.PROTECT, related_name="transferred_out"
+    )
+    to_allocation = models.OneToOneField(
+        Allocation, on_delete=models.PROTECT, related_name="transferred_in"
+    )
+    on = models.DateField()
+    reason = models.TextField()
+    transferred_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    transferred_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-transferred_at"]
+
+    def __str__(self) -> str:
+        return f"{self.from_allocation} to {self.to_allocation} on {self.on}"
+
+
 class ApiToken(models.Model):
     """A bearer token for the JSON API. Only a hash is stored; the key is shown once."""
 
