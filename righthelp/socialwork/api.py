@@ -2,4 +2,9 @@
 
 from righthelp.core.api_auth import PolicyRouter
 
+from .api_assessments import router as assessment_router
+from .api_plans import router as plan_router
+
 router = PolicyRouter(tags=["Statutory social work"])
+router.add_router("", assessment_router)
+router.add_router("", plan_router)

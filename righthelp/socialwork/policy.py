@@ -1,19 +1,7 @@
-"""Which roles may use each page and API operation of this app.
+"""Which roles may use each page and API operation of social work: both sides' policies."""
 
-Merged into ``righthelp.core.url_policy.POLICY``; names here must not clash with other apps.
-API operations are named ``api-1:<url_name>``.
-"""
+from .policy_assessments import POLICY as ASSESSMENTS
+from .policy_plans import POLICY as PLANS
 
-from righthelp.core.policy_roles import (  # noqa: F401
-    ADMINISTRATORS,
-    ALL_ROLES,
-    FIGURES,
-    HUB,
-    MANAGERS,
-    PRACTITIONERS,
-    PUBLIC,
-    RECORD_ROLES,
-)
-from righthelp.staff.models import Role  # noqa: F401
-
-POLICY: dict[str, frozenset | str] = {}
+assert not set(ASSESSMENTS) & set(PLANS), "a social work URL name is in both policies"
+POLICY: dict[str, frozenset | str] = {**ASSESSMENTS, **PLANS}

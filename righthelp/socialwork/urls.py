@@ -1,5 +1,6 @@
-"""This app's pages. Names must be in its policy.py."""
+"""Social work pages, under /social-work/: Assessment and Support, and plans and conferences."""
 
-from django.urls import path  # noqa: F401
+from .urls_assessments import urlpatterns as assessment_urls
+from .urls_plans import urlpatterns as plan_urls
 
-urlpatterns: list = []
+urlpatterns = assessment_urls + plan_urls
