@@ -1,0 +1,1 @@
+"""Split by side: assessments (Assessment and Support) and plans (plans and conferences)."""
