@@ -21,7 +21,8 @@ LIVE_STATUSES = (EpisodeStatus.AGREEING_LEAD, EpisodeStatus.OPEN, EpisodeStatus.
 
 class OpenedVia(models.TextChoices):
     HUB_DECISION = "hub_decision", "A Hub decision (the Early Help Hub agrees the lead)"
-    PARTNER = "partner", "A partner lead professional who knows the family (Level 2)"
+    DIRECT = "direct", ("Opened directly by a lead professional who knows the family (no "
+                        "request to the Hub)")
     STEP_DOWN = "step_down", "A step down from social care"
 
 
@@ -83,6 +84,9 @@ class EarlyHelpEpisode(models.Model):
     closure_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True)
     family_outcome = models.TextField(blank=True, help_text="What changed for the family: the "
                                       "positive changes to celebrate.")
+    review_due_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the next review of the plan is due (the running "
+        "'early-help-review' deadline).")
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
@@ -146,6 +150,10 @@ class EpisodeMember(models.Model):
     involvement = models.ForeignKey(
         "people.Involvement", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="The child's early help involvement on their record.")
+    allocation = models.ForeignKey(
+        "staff.Allocation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The lead professional's allocation to this child, which this episode made "
+        "(and ends when it closes).")
     added_at = models.DateTimeField(default=timezone.now)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                  related_name="+")
