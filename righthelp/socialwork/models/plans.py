@@ -54,6 +54,9 @@ class ChildInNeedPlan(Plan):
 
     review_deadline = models.ForeignKey("core.Deadline", null=True, blank=True,
                                         on_delete=models.SET_NULL, related_name="+")
+    visit_deadline = models.ForeignKey("core.Deadline", null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="+",
+                                       help_text="The running clock for the next visit.")
     history = HistoricalRecords()
 
     class Meta(Plan.Meta):
@@ -79,6 +82,9 @@ class ChildProtectionPlan(Plan):
                               on_delete=models.PROTECT, related_name="+")
     review_deadline = models.ForeignKey("core.Deadline", null=True, blank=True,
                                         on_delete=models.SET_NULL, related_name="+")
+    visit_deadline = models.ForeignKey("core.Deadline", null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="+",
+                                       help_text="The running clock for the next visit.")
     history = HistoricalRecords()
 
     class Meta(Plan.Meta):
