@@ -129,6 +129,7 @@ class Allocation(models.Model):
         PERSONAL_ADVISER = "personal_adviser", "Personal adviser"
         SUPERVISING_WORKER = "supervising_worker", "Supervising social worker"
         HUB_WORKER = "hub_worker", "Hub worker"
+        FAMILIES_TOGETHER = "families_together", "Families Together"
 
     person = models.ForeignKey(
         "people.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="allocations"

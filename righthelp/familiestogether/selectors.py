@@ -1,0 +1,110 @@
+"""Reads for Families Together, scoped by need-to-know: the Families Together team sees its
+referrals; the child's allocated social worker (and whoever referred) sees the child's; the
+team manager of the team holding the child's social work sees their team's children's."""
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from righthelp.core.access import not_withheld
+from righthelp.staff.models import Allocation, Team, TeamMembership, User
+
+from .models import (
+    TEAM_CODE,
+    CrisisResponse,
+    FamiliesTogetherReferral,
+    FamilyPlan,
+    FamilyTogetherMeeting,
+)
+
+
+def team() -> Team:
+    return Team.objects.get(code=TEAM_CODE)
+
+
+def _open(qs: QuerySet, on=None) -> QuerySet:
+    on = on or timezone.localdate()
+    return qs.filter(start__lte=on).filter(Q(end__isnull=True) | Q(end__gte=on))
+
+
+def is_team_member(user: User) -> bool:
+    """A current member (worker, coordinator or manager) of the Families Together team."""
+    return _open(TeamMembership.objects.filter(user=user, team__code=TEAM_CODE)).exists()
+
+
+def social_work_allocations(person) -> QuerySet[Allocation]:
+    """The child's open allocated-social-worker allocations (directly or through a family)."""
+    return _open(Allocation.objects.filter(kind=Allocation.Kind.SOCIAL_WORKER)).filter(
+        Q(person=person) | Q(family__members=person))
+
+
+def is_allocated_social_worker(user: User, person) -> bool:
+    return social_work_allocations(person).filter(worker=user).exists()
+
+
+def manages_childs_social_work(user: User, person) -> bool:
+    managed = _open(TeamMembership.objects.filter(user=user, is_manager=True)).values("team_id")
+    return social_work_allocations(person).filter(team_id__in=managed).exists()
+
+
+def referrals_for(user: User) -> QuerySet[FamiliesTogetherReferral]:
+    """Every referral ``user`` may see, newest first."""
+    referrals = FamiliesTogetherReferral.objects.filter(not_withheld(user))
+    if is_team_member(user):
+        return referrals
+    today = timezone.localdate()
+    managed = _open(TeamMembership.objects.filter(user=user, is_manager=True)).values("team_id")
+    mine = _open(Allocation.objects.filter(kind=Allocation.Kind.SOCIAL_WORKER), today).filter(
+        Q(worker=user) | Q(team_id__in=managed))
+    return referrals.filter(
+        Q(referred_by=user)
+        | Q(person_id__in=mine.filter(person__isnull=False).values("person_id"))
+        | Q(person__family_memberships__family_id__in=mine.filter(
+            family__isnull=False).values("family_id"))
+    ).distinct()
+
+
+def referral_list(user: User, *, open_only: bool = False) -> list[FamiliesTogetherReferral]:
+    referrals = referrals_for(user)
+    if open_only:
+        referrals = referrals.filter(status__in=["referred", "accepted"])
+    return list(referrals.select_related("person", "referred_by", "consulted_with",
+                                         "practitioner")[:500])
+
+
+def referral_for(user: User, pk: int) -> FamiliesTogetherReferral:
+    """One referral the user may see; DoesNotExist otherwise (a 404 to the caller)."""
+    return referrals_for(user).select_related(
+        "person", "family", "referred_by", "consulted_with", "practitioner", "decided_by",
+        "ended_by").get(pk=pk)
+
+
+def meetings_of(referral: FamiliesTogetherReferral) -> list[FamilyTogetherMeeting]:
+    return list(referral.meetings.select_related("recorded_by").prefetch_related(
+        "invited__related_person", "attended__related_person",
+        "plans__items", "plans__recorded_by", "plans__responded_by"))
+
+
+def crises_of(referral: FamiliesTogetherReferral) -> list[CrisisResponse]:
+    return list(referral.crises.select_related("recorded_by"))
+
+
+def meeting_for(user: User, pk: int) -> FamilyTogetherMeeting:
+    return FamilyTogetherMeeting.objects.select_related("referral__person").get(
+        pk=pk, referral__in=referrals_for(user))
+
+
+def plan_for(user: User, pk: int) -> FamilyPlan:
+    return FamilyPlan.objects.select_related("meeting__referral__person").get(
+        pk=pk, meeting__referral__in=referrals_for(user))
+
+
+def crisis_for(user: User, pk: int) -> CrisisResponse:
+    return CrisisResponse.objects.select_related("referral__person").get(
+        pk=pk, referral__in=referrals_for(user))
+
+
+def coordinators() -> QuerySet[User]:
+    """Who a consultation can be with: the current members of the Families Together team."""
+    members = _open(TeamMembership.objects.filter(team__code=TEAM_CODE))
+    return User.objects.filter(is_active=True, memberships__in=members).distinct().order_by(
+        "last_name", "first_name")
