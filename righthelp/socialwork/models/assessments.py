@@ -53,8 +53,9 @@ class Assessment(PracticeModelFields):
     authorised_on = models.DateField(null=True, blank=True)
     authorised_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                       on_delete=models.PROTECT, related_name="+")
-    worker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                               related_name="+")
+    worker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+",
+                               help_text="Empty until a worker in the team takes it on.")
     factors = models.JSONField(default=list, blank=True,
                                help_text="DfE assessment factor codes (codes.ASSESSMENT_FACTORS).")
     support_during_assessment = models.TextField(blank=True)
