@@ -1,0 +1,166 @@
+"""Plans and conferences: decisions as pure functions over plain data (pathway.md sections 1, 5
+and 7), table-tested in tests/test_plans_rules.py.
+
+- Escalation from a child in need plan to child protection only when harm has escalated
+  ("if risk escalates, not if it just stays the same").
+- Contingency planning: the family network first, then foster care.
+- Drift between conferences: overdue actions, missed visits, outcomes met but the plan still
+  open ("no plans just in case"), a review conference overdue.
+- Which dates a meeting or visit may be recorded on.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    message: str = ""
+    field: str | None = None
+
+
+ALLOWED = Verdict(True)
+
+# --- Dates ----------------------------------------------------------------------------------
+
+# Meetings and visits are recorded on the day they happen, or planned ahead within a year.
+MAX_DAYS_AHEAD = 366
+DATE_BEFORE_START = "Enter a date on or after {earliest:%-d %B %Y}, when {what} started."
+DATE_TOO_FAR_AHEAD = "Enter a date no more than a year from today."
+
+
+def date_problem(day: date, *, earliest: date, today: date, what: str = "the work") -> str:
+    """Why ``day`` cannot be used for a meeting, visit or plan date ("" when it can)."""
+    if day < earliest:
+        return DATE_BEFORE_START.format(earliest=earliest, what=what)
+    if day > today + timedelta(days=MAX_DAYS_AHEAD):
+        return DATE_TOO_FAR_AHEAD
+    return ""
+
+
+# --- Escalation: child in need to child protection ------------------------------------------
+
+ESCALATION_NEEDS_HARM_ESCALATED = (
+    "A child in need plan moves to child protection only when harm to the child has "
+    "escalated. Describe what has happened that makes the harm greater than before; if the "
+    "risk has stayed the same, keep working on the child in need plan.")
+ESCALATION_SAME_IN_WORDS = (
+    "What you wrote says the risk has stayed the same, which is not a reason to escalate to "
+    "child protection. Describe what has happened that makes the harm greater.")
+MIN_DESCRIPTION_WORDS = 6
+# Descriptions that only say things are as they were. A longer account that mentions one in
+# passing ("no change until Friday, when ...") is judged on the rest of it.
+SAME_RISK_PHRASES = (
+    "stayed the same", "stays the same", "still the same", "same as before", "no change",
+    "no changes", "nothing has changed", "nothing changed", "nothing new", "unchanged",
+    "ongoing concerns", "continuing concerns", "as before", "no different", "not changed",
+    "hasn't changed", "has not changed", "no escalation", "not escalated", "no new concerns",
+    "risk remains", "risks remain", "same risk", "same concerns",
+)
+LONG_ENOUGH_TO_JUDGE = 15
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", (text or "").lower())
+
+
+def escalation_verdict(what_changed: str) -> Verdict:
+    """Whether the described change is harm escalating, which a move to child protection
+    needs. Empty, too short, or "the same as before" is refused."""
+    text = " ".join(_words(what_changed))
+    if len(text.split()) < MIN_DESCRIPTION_WORDS:
+        return Verdict(False, ESCALATION_NEEDS_HARM_ESCALATED, "what_changed")
+    same = [phrase for phrase in SAME_RISK_PHRASES if phrase in text]
+    if same:
+        rest = text
+        for phrase in same:
+            rest = rest.replace(phrase, " ")
+        if len(rest.split()) < LONG_ENOUGH_TO_JUDGE:
+            return Verdict(False, ESCALATION_SAME_IN_WORDS, "what_changed")
+    return ALLOWED
+
+
+# --- Contingency planning -------------------------------------------------------------------
+
+FAMILY_NETWORK = "family_network"
+FOSTER_CARE = "foster_care"
+CONTINGENCY_NEEDS_OPTIONS = "List the options considered, the family network first."
+CONTINGENCY_ONE_CHOSEN = "Choose one option: the one the plan would use."
+CONTINGENCY_SAY_WHY = "Say why each option was or wasn't chosen."
+CONTINGENCY_FAMILY_FIRST = (
+    "Put the family network first: consider the people important to the child before "
+    "foster care.")
+FOSTER_CARE_WITHOUT_FAMILY = (
+    "A contingency plan cannot choose foster care without first considering someone from the "
+    "child's family network. Add the people from the network you considered, and why they "
+    "can't care for the child.")
+
+
+@dataclass(frozen=True)
+class Option:
+    kind: str
+    considered: bool
+    chosen: bool
+    why: str
+
+
+def contingency_verdict(options: list[Option], network_size: int) -> Verdict:
+    """Whether a contingency plan's options are complete and put the family first.
+
+    ``options`` are in the order the plan lists them; ``network_size`` counts the people in
+    the child's network who could be asked (relatives and friends, not professionals).
+    """
+    if not options:
+        return Verdict(False, CONTINGENCY_NEEDS_OPTIONS, "options")
+    if sum(1 for o in options if o.chosen) != 1:
+        return Verdict(False, CONTINGENCY_ONE_CHOSEN, "options")
+    if any(not o.why.strip() for o in options):
+        return Verdict(False, CONTINGENCY_SAY_WHY, "options")
+    family_considered = [o for o in options if o.kind == FAMILY_NETWORK and o.considered]
+    chosen = next(o for o in options if o.chosen)
+    if chosen.kind == FOSTER_CARE and network_size and not family_considered:
+        return Verdict(False, FOSTER_CARE_WITHOUT_FAMILY, "options")
+    kinds = [o.kind for o in options if o.considered]
+    if FAMILY_NETWORK in kinds and FOSTER_CARE in kinds and (
+            kinds.index(FOSTER_CARE) < kinds.index(FAMILY_NETWORK)):
+        return Verdict(False, CONTINGENCY_FAMILY_FIRST, "options")
+    return ALLOWED
+
+
+# --- Drift between conferences --------------------------------------------------------------
+
+ACTIONS_OVERDUE = "actions_overdue"
+VISIT_MISSED = "visit_missed"
+OUTCOMES_MET = "outcomes_met"
+REVIEW_OVERDUE = "review_overdue"
+FLAG_TEXT = {
+    REVIEW_OVERDUE: "The review conference is overdue",
+    VISIT_MISSED: "A visit was missed",
+    ACTIONS_OVERDUE: "Actions are past their date",
+    OUTCOMES_MET: "Every action is done but the plan is still open: no plans just in case",
+}
+OPEN_ACTION = ("not_started", "under_way")
+
+
+@dataclass(frozen=True)
+class DriftFacts:
+    review_due_at: datetime | None
+    visit_due_at: datetime | None
+    actions: tuple[tuple[str, date], ...] = ()  # (status, by when)
+
+
+def drift(facts: DriftFacts, now: datetime) -> list[str]:
+    """Where an open plan is drifting: each flag once, most serious first."""
+    flags = []
+    if facts.review_due_at is not None and facts.review_due_at < now:
+        flags.append(REVIEW_OVERDUE)
+    if facts.visit_due_at is not None and facts.visit_due_at < now:
+        flags.append(VISIT_MISSED)
+    today = now.date()
+    if any(status in OPEN_ACTION and when < today for status, when in facts.actions):
+        flags.append(ACTIONS_OVERDUE)
+    if facts.actions and all(status == "done" for status, _ in facts.actions):
+        flags.append(OUTCOMES_MET)
+    return flags
