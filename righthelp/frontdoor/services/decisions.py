@@ -146,9 +146,12 @@ ASSESSMENT_CLOCK = {
                                       "Family Assessment"),
     AssessmentKind.SPECIALIST: ("child-and-family-assessment", "Complete the specialist "
                                 "assessment"),
-    AssessmentKind.SECTION_47: ("initial-child-protection-conference", "Hold the Initial Child "
-                                "Protection Conference (if the Section 47 enquiry needs one)"),
+    # Significant harm suspected and current: the strategy discussion is due first; social
+    # work starts the conference clock (15 working days) from the strategy discussion.
+    AssessmentKind.SECTION_47: ("strategy-discussion", "Hold the strategy discussion"),
 }
+# Clocks that run from the Hub's decision rather than from the referral.
+CLOCK_FROM_DECISION = {AssessmentKind.SECTION_47}
 
 
 def hand_on(actor: User, decision: HubDecision) -> list[str]:
@@ -180,14 +183,17 @@ def _open_next(actor: User, decision: HubDecision, person: Person) -> list[str]:
             person=person, kind=kind, team=team, start=timezone.localdate(),
             level_of_need=decision.level_of_need,
             summary=f"From Hub decision on request #{decision.request_id}")
+        # The clock starts first, so the receiving work can take it on.
+        if decision.assessment_kind in ASSESSMENT_CLOCK:
+            rule, subject = ASSESSMENT_CLOCK[decision.assessment_kind]
+            started_at = ((decision.authorised_at or timezone.now())
+                          if decision.assessment_kind in CLOCK_FROM_DECISION
+                          else (decision.request.received_at or timezone.now()))
+            deadline_start(person=person, rule_code=rule, subject=subject, team=team,
+                           started_at=started_at, actor=actor)
         handoffs.receive(kind, actor=actor, decision=decision, person=person,
                          involvement=involvement)
         opened.append(f"{kind}:{team.code}")
-        if decision.assessment_kind in ASSESSMENT_CLOCK:
-            rule, subject = ASSESSMENT_CLOCK[decision.assessment_kind]
-            deadline_start(person=person, rule_code=rule, subject=subject, team=team,
-                           started_at=decision.request.received_at or timezone.now(),
-                           actor=actor)
     if decision.also_awaken:
         awaken = team_for("exploitation")
         if not Involvement.objects.filter(person=person, team=awaken, end__isnull=True).exists():

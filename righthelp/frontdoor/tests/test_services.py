@@ -118,8 +118,10 @@ def test_decision_proposed_authorised_and_handed_on_with_a_clock(world):
     assert rfs.status == "decided"
     opened = Involvement.objects.get(person=world.child, kind="section_47")
     assert opened.team.code == "assessment-and-support"
-    assert Deadline.objects.filter(person=world.child,
-                                   rule="initial-child-protection-conference").exists()
+    # The strategy discussion is due first; the conference clock starts from it (social work).
+    assert Deadline.objects.filter(person=world.child, rule="strategy-discussion").exists()
+    assert not Deadline.objects.filter(person=world.child,
+                                       rule="initial-child-protection-conference").exists()
     closed = Involvement.objects.get(person=world.child, kind="request_for_support")
     assert closed.end is not None and closed.level_of_need == 4
 
