@@ -17,3 +17,9 @@ from righthelp.core.policy_roles import (  # noqa: F401
 from righthelp.staff.models import Role  # noqa: F401
 
 POLICY: dict[str, frozenset | str] = {}
+
+# --- Figures for managers: Hub managers, team managers and analysts -------------------------
+POLICY.update({
+    "early-help-figures": FIGURES,
+    "api-1:early-help-figures": FIGURES,
+})

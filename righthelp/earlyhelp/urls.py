@@ -3,3 +3,10 @@
 from django.urls import path  # noqa: F401
 
 urlpatterns: list = []
+
+# --- Figures for managers ----------------------------------------------------------------------
+from . import views_figures  # noqa: E402
+
+urlpatterns += [
+    path("figures/", views_figures.early_help_figures, name="early-help-figures"),
+]
