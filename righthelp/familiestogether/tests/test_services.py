@@ -136,11 +136,10 @@ def _network(world):
 def _meeting(world, lead, **changes):
     mum, gran = _network(world)
     made = referral(world, consulted_with=lead, accept_by=lead)
-    args = dict(actor=lead, referral=made, held_on=date(2026, 11, 20), invited=[mum, gran],
-                attended=[mum], private_family_time=True, private_family_time_minutes=45,
-                childs_words="I liked that nan came.")
-    args.update(changes)
-    return services.meeting_record(**args)
+    args = {"actor": lead, "referral": made, "held_on": date(2026, 11, 20),
+            "invited": [mum, gran], "attended": [mum], "private_family_time": True,
+            "private_family_time_minutes": 45, "childs_words": "I liked that nan came."}
+    return services.meeting_record(**(args | changes))
 
 
 def test_meeting_records_network_and_private_time(world):
