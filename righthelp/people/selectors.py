@@ -191,9 +191,24 @@ class PersonRecord:
         return [i for i in self.involvements if i.end is None]
 
 
-def person_record(person: Person, chronology_limit: int = 50) -> PersonRecord:
+# What a partner lead professional sees of the council's work on a child's record: the
+# requests for support and early help, not social care (the Hub shares its outcome with the
+# referrer on the request itself, never its reasoning).
+PARTNER_INVOLVEMENT_KINDS = ("request_for_support", "early_help")
+PARTNER_CHRONOLOGY_KINDS = ("record", "request_for_support", "early_help")
+
+
+def person_record(person: Person, chronology_limit: int = 50,
+                  viewer: User | None = None) -> PersonRecord:
     """The child's record. Call only with a person from ``access.open_person`` (audited)."""
     today = timezone.localdate()
+    involvements = person.involvements.select_related("team")
+    chronology = person.chronology.select_related("recorded_by")
+    deadlines = person.deadlines.filter(met_at__isnull=True)
+    if viewer is not None and viewer.role == Role.PARTNER_LEAD_PROFESSIONAL:
+        involvements = involvements.filter(kind__in=PARTNER_INVOLVEMENT_KINDS)
+        chronology = chronology.filter(kind__in=PARTNER_CHRONOLOGY_KINDS)
+        deadlines = deadlines.filter(Q(owner=viewer) | Q(rule__startswith="early-help"))
     return PersonRecord(
         person=person,
         other_names=list(person.other_names.all()),
@@ -203,8 +218,8 @@ def person_record(person: Person, chronology_limit: int = 50) -> PersonRecord:
             .select_related("related_person")
             .order_by("category", "kind")
         ),
-        involvements=list(person.involvements.select_related("team")),
-        chronology=list(person.chronology.select_related("recorded_by")[:chronology_limit]),
+        involvements=list(involvements),
+        chronology=list(chronology[:chronology_limit]),
         allocations=list(
             Allocation.objects.filter(
                 Q(person=person)
@@ -213,8 +228,7 @@ def person_record(person: Person, chronology_limit: int = 50) -> PersonRecord:
             .filter(Q(end__isnull=True) | Q(end__gte=today))
             .select_related("worker", "team")
         ),
-        deadlines=with_status(person.deadlines.filter(met_at__isnull=True).select_related(
-            "owner", "team")),
+        deadlines=with_status(deadlines.select_related("owner", "team")),
     )
 
 

@@ -61,7 +61,7 @@ def person_record(request, pk):
     if person.merged_into_id:
         messages.info(request, "That record was merged into this one.")
         return redirect("person-record", pk=person.merged_into_id)
-    record = selectors.person_record(person)
+    record = selectors.person_record(person, viewer=request.user)
     return render(request, "people/record.html", {
         "record": record, "person": person,
         "can_edit": allows("person-edit", request.user),
