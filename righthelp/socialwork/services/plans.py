@@ -202,8 +202,8 @@ def step_down_to_early_help(*, episode: ChildInNeedEpisode, actor: User, on: dat
                                               kind__in=["child_in_need", "child_protection"])
                    .order_by("-start", "-pk").first())
     close(episode, actor=actor, on=on, reason="RC9", summary=summary)
-    episode_open_from_step_down(person=episode.person, actor=actor, from_involvement=involvement,
-                                handover_plan=summary)
+    episode_open_from_step_down(actor=actor, children=[episode.person],
+                                from_involvement=involvement, handover_plan=summary)
 
 
 def close(episode: ChildInNeedEpisode, *, actor: User, on: date, reason: str,
