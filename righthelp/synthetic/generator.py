@@ -24,6 +24,7 @@ from .frontdoor import FrontDoorWriter
 from .ids import Identifiers
 from .models import SyntheticRun
 from .population import build_population
+from .socialwork import SocialWorkWriter
 from .timeline import TimelineBuilder
 from .workforce import WorkforceBuilder, demo_sign_ins
 
@@ -113,7 +114,12 @@ def _build(seed: int, scale: float, today: date, years: int, council,
     front_door = FrontDoorWriter(_stream(seed, "frontdoor"), today, council, workforce, scale)
     front_door.write(steps, population.households)
     progress.done("front door", front_door.counts.items())
-    return {**population.counts, **workforce.counts, **writer.counts, **front_door.counts}
+
+    social_work = SocialWorkWriter(_stream(seed, "socialwork"), today, workforce)
+    social_work.write(steps, progress)
+    progress.done("social work", social_work.counts.items())
+    return {**population.counts, **workforce.counts, **writer.counts, **front_door.counts,
+            **social_work.counts}
 
 
 def _flushable_models() -> list:
