@@ -53,3 +53,9 @@ POLICY: dict[str, frozenset | str] = {
     "api-1:early-help-close": EARLY_HELP,
     "api-1:early-help-link-worker": LINK_WORKERS,
 }
+
+# --- Figures for managers: Hub managers, team managers and analysts -------------------------
+POLICY.update({
+    "early-help-figures": FIGURES,
+    "api-1:early-help-figures": FIGURES,
+})
