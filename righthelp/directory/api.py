@@ -55,7 +55,8 @@ class SearchOut(Schema):
 
 
 class SearchIn(Schema):
-    q: str = Field("", description="Words to find in the name, description or who it is for.")
+    q: str = Field("", description="Words to find in the name, description, who it is for "
+                   "or activity type.")
     activity: str = Field("", description="An activity type code, e.g. parenting.")
     postcode: str = Field("", description="Search from this postcode, nearest first.")
     within: int | None = Field(None, description="Miles from the postcode: one of "

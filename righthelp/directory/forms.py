@@ -51,6 +51,7 @@ class ServiceForm(GovukForm):
                     "aged 11 to 16")
     activity_types = forms.ModelMultipleChoiceField(
         label="Types of activity", required=False, queryset=ActivityType.objects.all(),
+        to_field_name="code",
         widget=forms.CheckboxSelectMultiple)
     locality = forms.ModelChoiceField(label="Locality", required=False,
                                       queryset=Locality.objects.all(),

@@ -58,16 +58,17 @@ def published() -> QuerySet[Service]:
 
 def search_services(*, text: str = "", activity: str = "", postcode: str = "",
                     within: int | None = None) -> SearchResults:
-    """Published services matching every word of ``text`` (in the name, description or who
-    it is for) and the activity type; from a postcode, those within ``within`` miles (default
-    2), nearest first. Bad input raises ValidationError naming the field."""
+    """Published services matching every word of ``text`` (in the name, description, who
+    it is for or an activity type's name) and the activity type; from a postcode, those
+    within ``within`` miles (default 2), nearest first. Bad input raises ValidationError
+    naming the field."""
     errors = {}
     services = published()
     words = text.split()
     if words:
         services = services.filter(reduce(and_, (
             Q(name__icontains=w) | Q(description__icontains=w) | Q(who_for__icontains=w)
-            for w in words)))
+            | Q(activity_types__name__icontains=w) for w in words)))
     if activity:
         if not ActivityType.objects.filter(code=activity).exists():
             errors["activity"] = UNKNOWN_ACTIVITY
@@ -129,3 +130,17 @@ def services_for_editor(user, status: str = ServiceStatus.SUGGESTED) -> QuerySet
 def services_for_signposting() -> QuerySet[Service]:
     """Published services a Hub decision can point a family to."""
     return Service.objects.filter(status=ServiceStatus.PUBLISHED).order_by("name")
+
+
+NOT_A_PUBLISHED_SERVICE = "There is no published directory service with the number {number}"
+
+
+def signposting_services(ids: list[int]) -> list[Service]:
+    """The published services with these ids, for a Hub decision; a ValidationError naming
+    the field 'signposted_services' if any is missing or not published."""
+    found = {s.pk: s for s in services_for_signposting().filter(pk__in=ids)}
+    missing = [number for number in ids if number not in found]
+    if missing:
+        raise ValidationError({"signposted_services": NOT_A_PUBLISHED_SERVICE.format(
+            number=missing[0])})
+    return [found[number] for number in dict.fromkeys(ids)]

@@ -29,6 +29,7 @@ from righthelp.core import access, audit
 from righthelp.core.api_auth import MAX_PAGE, Message, PolicyRouter, choice_of, described
 from righthelp.core.models import Council, Locality, PartnerAgency
 from righthelp.core.url_policy import PRACTITIONERS
+from righthelp.directory.selectors import signposting_services
 from righthelp.people import selectors as people_selectors
 from righthelp.people import services as people_services
 from righthelp.people.api import (
@@ -576,6 +577,7 @@ class DecisionOut(Schema):
     assessment_kind: str
     also_awaken: bool = Field(description="Also sent to Awaken (exploitation and missing).")
     signposted_to: str
+    signposted_services: list[int] = Field(description="Family services directory ids.")
     decided_by: str
     decided_at: datetime
     authorised_by: str
@@ -675,6 +677,7 @@ def _decision(decision: HubDecision) -> dict:
         "status_label": decision.get_status_display(),
         "next_step_label": decision.get_next_step_display(),
         "decided_by": _name(decision.decided_by), "authorised_by": _name(decision.authorised_by),
+        "signposted_services": [s.pk for s in decision.signposted_services.all()],
     }
 
 
@@ -931,6 +934,9 @@ class DecisionIn(Schema):
         None, description="Leave it out to take the proposed step. " + described(NextStep))
     different_step_reason: str = Field("", description="Why, if not the proposed step.")
     signposted_to: str = Field("", description="For signposting: the services named.")
+    signposted_services: list[int] = Field(
+        default_factory=list, description="For signposting: ids of published services in the "
+        "family services directory (/api/v1/directory/services).")
     version: int | None = Field(None, description="The request's version you read (409 if "
                                 "someone saved since).")
 
@@ -979,7 +985,8 @@ def decision_propose(request, request_id: int, payload: DecisionIn):
             actor=request.auth, rfs=rfs, facts=facts, level_of_need=payload.level_of_need,
             reasoning=payload.reasoning, childs_voice=payload.childs_voice,
             next_step=payload.next_step, different_step_reason=payload.different_step_reason,
-            signposted_to=payload.signposted_to, version=payload.version, http_request=request)
+            signposted_to=payload.signposted_to, version=payload.version, http_request=request,
+            signposted_services=signposting_services(payload.signposted_services))
     proposal = route(facts)
     return Status(201, {**_decision(decision), "proposal": {
         "next_step": proposal.next_step, "next_step_label": proposal.next_step.label,

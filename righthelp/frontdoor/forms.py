@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from righthelp.core.forms import GovukForm
 from righthelp.core.models import Council, Locality, PartnerAgency
+from righthelp.directory.selectors import services_for_signposting
 from righthelp.people.forms import PersonForm
 from righthelp.staff.models import Role, User
 
@@ -240,7 +241,8 @@ class DecisionForm(FrontDoorForm):
     """Facts for the routing rules, then the worker's decision. Without JavaScript the page
     first proposes the next step from the facts, then the worker confirms or differs."""
 
-    optional = frozenset({"signposted_to", "different_step_reason", *FACT_NAMES})
+    optional = frozenset({"signposted_to", "signposted_services", "different_step_reason",
+                          *FACT_NAMES})
 
     level_of_need = forms.TypedChoiceField(
         label="Level of need", coerce=int, empty_value=None, required=False,
@@ -260,9 +262,14 @@ class DecisionForm(FrontDoorForm):
     signposted_to = forms.CharField(
         label="Services the family was signposted to", required=False,
         widget=forms.Textarea(attrs={"rows": 2}), help_text="Only when signposting.")
+    signposted_services = forms.ModelMultipleChoiceField(
+        label="Services from the family services directory", required=False,
+        queryset=services_for_signposting().none(), widget=forms.CheckboxSelectMultiple,
+        help_text="Only when signposting. Tick each service the family was pointed to.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["signposted_services"].queryset = services_for_signposting()
         for name in FACT_NAMES:
             self.fields[name] = forms.BooleanField(
                 label=FACT_LABELS.get(name, name.replace("_", " ").capitalize()), required=False)

@@ -42,6 +42,9 @@ class HubDecision(models.Model):
     assessment_kind = models.CharField(max_length=20, choices=AssessmentKind.choices, blank=True)
     also_awaken = models.BooleanField(default=False)
     signposted_to = models.TextField(blank=True)
+    signposted_services = models.ManyToManyField(
+        "directory.Service", blank=True, related_name="signposted_by_decisions",
+        help_text="Family services directory entries the family was pointed to.")
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+")
     decided_at = models.DateTimeField()

@@ -28,6 +28,7 @@ def decision_propose(
     *, actor: User, rfs: RequestForSupport, facts: Facts, level_of_need: int, reasoning: str,
     childs_voice: str, next_step: str | None = None, different_step_reason: str = "",
     signposted_to: str = "", version: int | None = None, http_request=None,
+    signposted_services: list | None = None,
 ) -> HubDecision:
     """Record the worker's decision; the rules propose, the worker may differ with a reason."""
     proposal = route(facts)
@@ -41,7 +42,7 @@ def decision_propose(
         errors["level_of_need"] = LEVEL_RANGE
     if next_step != proposal.next_step and not different_step_reason.strip():
         errors["different_step_reason"] = NEED_DIFFERENT_REASON
-    if next_step == NextStep.SIGNPOST and not signposted_to.strip():
+    if next_step == NextStep.SIGNPOST and not signposted_to.strip() and not signposted_services:
         errors["signposted_to"] = NEED_SIGNPOSTING
     if rfs.children.filter(person__isnull=True).exists():
         errors["children"] = NEED_LINKED_CHILD
@@ -61,6 +62,7 @@ def decision_propose(
             assessment_kind=kind or "", also_awaken=proposal.also_awaken,
             signposted_to=signposted_to.strip(), decided_by=actor, decided_at=timezone.now(),
         )
+        decision.signposted_services.set(signposted_services or [])
         rfs.status = RequestForSupport.Status.AWAITING_AUTHORISATION
         rfs.save()
         audit.record(user=actor, action=audit.Action.CREATE, request=http_request, obj=decision,

@@ -51,7 +51,8 @@ def decision_new(request, pk):
                     next_step=cleaned["next_step"] or None,
                     different_step_reason=cleaned["different_step_reason"],
                     signposted_to=cleaned["signposted_to"], version=post_version(request),
-                    http_request=request)
+                    http_request=request,
+                    signposted_services=list(cleaned["signposted_services"]))
             except ValidationError as error:
                 link = reverse("hub-request", args=[rfs.pk]) + "#children"
                 elsewhere = service_errors(form, error, {"children": (link, "Children")})
