@@ -2,6 +2,12 @@
 
 Merged into ``righthelp.core.url_policy.POLICY``; names here must not clash with other apps.
 API operations are named ``api-1:<url_name>``.
+
+Social workers, senior social workers and team managers hold the plans. Child Protection
+chairs chair conferences, co-produce child protection plans with the family, and review them
+between conferences (the midway review; the chairs' drift page). Independent Reviewing
+Officers read plans and conferences (a child on a plan may come into care) but write nothing
+here. Need to know still decides which children's records each page shows.
 """
 
 from righthelp.core.policy_roles import (  # noqa: F401
@@ -14,6 +20,31 @@ from righthelp.core.policy_roles import (  # noqa: F401
     PUBLIC,
     RECORD_ROLES,
 )
-from righthelp.staff.models import Role  # noqa: F401
+from righthelp.staff.models import Role
 
-POLICY: dict[str, frozenset | str] = {}
+SOCIAL_WORK = frozenset({Role.SOCIAL_WORKER, Role.SENIOR_SOCIAL_WORKER, Role.TEAM_MANAGER})
+CHAIRS = frozenset({Role.CP_CHAIR})
+READERS = SOCIAL_WORK | CHAIRS | {Role.IRO}
+PAGES: dict[str, frozenset | str] = {
+    "sw-episode-plans": READERS,
+    "sw-cin-plan": READERS,
+    "sw-cin-plan-edit": SOCIAL_WORK,
+    "sw-cin-plan-action-new": SOCIAL_WORK,
+    "sw-cin-plan-end": SOCIAL_WORK,
+    "sw-cin-plan-review-new": SOCIAL_WORK,
+    "sw-cin-plan-escalate": SOCIAL_WORK,
+    "sw-cp-plan": READERS,
+    "sw-cp-plan-edit": SOCIAL_WORK | CHAIRS,
+    "sw-cp-plan-action-new": SOCIAL_WORK | CHAIRS,
+    "sw-cp-plan-midway-new": CHAIRS,
+    "sw-plan-action-edit": SOCIAL_WORK | CHAIRS,
+    "sw-conference-new": SOCIAL_WORK | CHAIRS,
+    "sw-conference": READERS,
+    "sw-visit-new": SOCIAL_WORK,
+    "sw-reassessment-new": SOCIAL_WORK,
+    "sw-contingency-new": SOCIAL_WORK,
+    "sw-contingency": READERS,
+    "sw-chairs": CHAIRS | {Role.TEAM_MANAGER},
+}
+API: dict[str, frozenset | str] = {}
+POLICY: dict[str, frozenset | str] = {**PAGES, **{f"api-1:{k}": v for k, v in API.items()}}
