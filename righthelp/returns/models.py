@@ -1,1 +1,43 @@
-"""Models of this app."""
+"""What each production of a return found: who made it, when, for which year, its counts,
+its validation failures and (unless only checked) the file itself."""
+
+from django.conf import settings
+from django.db import models
+
+
+class CensusProduction(models.Model):
+    """One run of the Children in Need census for a collection year."""
+
+    year = models.PositiveSmallIntegerField(help_text="The year the collection period ends.")
+    produced_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(max_length=10, default="page")  # page, api, command
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    check_only = models.BooleanField(default=False)
+    serial = models.PositiveIntegerField(default=1)
+    children = models.PositiveIntegerField(default=0)
+    episodes = models.PositiveIntegerField(default=0)
+    errors = models.PositiveIntegerField(default=0)
+    queries = models.PositiveIntegerField(default=0)
+    schema_errors = models.JSONField(default=list, blank=True)
+    failures = models.JSONField(default=list, blank=True,
+                                help_text="Each rule failure: code, message, field, where, child.")
+    xml_gz = models.BinaryField(null=True, blank=True, editable=False,
+                                help_text="The census file, gzip-compressed.")
+    xml_bytes = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["year", "-started_at"])]
+
+    def __str__(self) -> str:
+        return f"CIN census {self.year - 1}-{self.year % 100:02d}, {self.started_at:%d %b %Y %H:%M}"
+
+    @property
+    def valid_against_schema(self) -> bool:
+        return not self.schema_errors
+
+    @property
+    def filename(self) -> str:
+        return f"cin-census-{self.year}-{self.serial:03d}.xml"

@@ -4,7 +4,6 @@ council's file is never held whole."""
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
 
 from lxml import etree
 
@@ -16,11 +15,11 @@ NO_SCHEMA = "There is no census schema for the collection year {year}."
 
 @dataclass(frozen=True, slots=True)
 class SchemaError:
-    line: int
+    where: str  # the element's path in the file (or its line)
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 def schema_for(year: int) -> etree.XMLSchema:
@@ -34,14 +33,23 @@ def _load(path: Path) -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(path)))
 
 
-def check(source: str | Path | IO[bytes], year: int, limit: int = 50) -> list[SchemaError]:
-    """Schema errors in the file (at most ``limit``); an empty list means it is valid."""
+def check(source: str | Path, year: int, limit: int = 50) -> list[SchemaError]:
+    """Schema errors in the file (at most ``limit``); an empty list means it is valid.
+
+    The file is streamed; only if it is not valid is it read whole, to name every error with
+    its line (a streaming check stops at the first)."""
     schema = schema_for(year)
     try:
-        for _, element in etree.iterparse(source, events=("end",), schema=schema):
+        for _, element in etree.iterparse(str(source), events=("end",), schema=schema):
             if element.tag == "Child":
                 element.clear(keep_tail=True)
+        return []
     except etree.XMLSyntaxError as error:
-        found = [SchemaError(entry.line, entry.message) for entry in error.error_log]
-        return (found or [SchemaError(error.lineno or 0, str(error))])[:limit]
-    return []
+        first = SchemaError(f"line {error.lineno}", str(error.msg))
+    try:
+        tree = etree.parse(str(source))
+    except etree.XMLSyntaxError:
+        return [first]  # not even well-formed
+    schema.validate(tree)
+    found = [SchemaError(f"line {entry.line}", entry.message) for entry in schema.error_log]
+    return (found or [first])[:limit]
