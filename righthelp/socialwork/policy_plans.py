@@ -46,5 +46,24 @@ PAGES: dict[str, frozenset | str] = {
     "sw-contingency": READERS,
     "sw-chairs": CHAIRS | {Role.TEAM_MANAGER},
 }
-API: dict[str, frozenset | str] = {}
+API: dict[str, frozenset | str] = {
+    "sw-cin-plan-detail": READERS,
+    "sw-cin-plan-update": SOCIAL_WORK,
+    "sw-cin-plan-action-create": SOCIAL_WORK,
+    "sw-cin-plan-end": SOCIAL_WORK,
+    "sw-cin-plan-review-create": SOCIAL_WORK,
+    "sw-cin-plan-escalate": SOCIAL_WORK,
+    "sw-cp-plan-detail": READERS,
+    "sw-cp-plan-update": SOCIAL_WORK | CHAIRS,
+    "sw-cp-plan-action-create": SOCIAL_WORK | CHAIRS,
+    "sw-cp-plan-midway-create": CHAIRS,
+    "sw-plan-action-update": SOCIAL_WORK | CHAIRS,
+    "sw-conference-create": SOCIAL_WORK | CHAIRS,
+    "sw-conference-detail": READERS,
+    "sw-visit-create": SOCIAL_WORK,
+    "sw-reassessment-create": SOCIAL_WORK,
+    "sw-contingency-create": SOCIAL_WORK,
+    "sw-contingency-detail": READERS,
+    "sw-chair-drift": CHAIRS | {Role.TEAM_MANAGER},
+}
 POLICY: dict[str, frozenset | str] = {**PAGES, **{f"api-1:{k}": v for k, v in API.items()}}
