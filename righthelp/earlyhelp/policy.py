@@ -33,6 +33,26 @@ LEAD_AGREERS = frozenset({Role.EARLY_HELP_PRACTITIONER, Role.TEAM_MANAGER})
 LINK_WORKERS = frozenset({Role.LINK_WORKER, Role.TEAM_MANAGER})
 
 POLICY: dict[str, frozenset | str] = {
+    # Pages.
+    "early-help-home": EARLY_HELP,
+    "early-help-open": OPENERS,
+    "early-help-episode": EARLY_HELP,
+    "early-help-member-add": EARLY_HELP,
+    "early-help-invite": EARLY_HELP,
+    "early-help-agree-lead": LEAD_AGREERS,
+    "early-help-assessment": EARLY_HELP,
+    "early-help-plan": EARLY_HELP,
+    "early-help-action-add": EARLY_HELP,
+    "early-help-action-edit": EARLY_HELP,
+    "early-help-plan-agree": EARLY_HELP,
+    "early-help-plan-share": EARLY_HELP,
+    "early-help-plan-print": EARLY_HELP,
+    "early-help-meeting": EARLY_HELP,
+    "early-help-review": EARLY_HELP,
+    "early-help-step-up": EARLY_HELP,
+    "early-help-consent": EARLY_HELP,
+    "early-help-close": EARLY_HELP,
+    "early-help-link-worker": LINK_WORKERS,
     # The JSON API: the same roles as the pages it mirrors.
     "api-1:early-help-episodes": EARLY_HELP,
     "api-1:early-help-episode-open": OPENERS,

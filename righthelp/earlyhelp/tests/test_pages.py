@@ -1,0 +1,190 @@
+"""Early help pages: the journey a lead professional takes, and access (403, audited)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from righthelp.core.models import AuditEvent
+from righthelp.core.testing import make_user
+from righthelp.earlyhelp import rules
+from righthelp.earlyhelp.access import NOT_YOUR_EPISODE
+from righthelp.earlyhelp.models import EarlyHelpEpisode
+from righthelp.earlyhelp.services.assessment import MISSING_PART
+from righthelp.earlyhelp.services.plans import PLAIN_LANGUAGE_FOUND
+from righthelp.people.models import Involvement
+from righthelp.staff.models import Role
+
+from .helpers import ASSESSMENT, open_episode, planned
+
+pytestmark = pytest.mark.django_db
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def test_partner_opens_an_episode_for_a_new_family(client, world):
+    partner = world.users["partner_lead_professional"]
+    signed_in(client, partner)
+    page = client.get(reverse("early-help-open"))
+    assert page.status_code == 200 and "Jonathan Smith" in page.content.decode()
+    refused = client.post(reverse("early-help-open"), {"level_of_need": "2"})
+    body = refused.content.decode()
+    assert "Choose a child or type their name." in body and "There is a problem" in body
+    response = client.post(reverse("early-help-open"), {
+        "child_given_names": "Leo", "child_family_name": "Brown",
+        "child_date_of_birth": "01/02/2019", "parent_given_names": "Mark",
+        "parent_family_name": "Brown", "parent_relationship": "father",
+        "why_help": "Sleep and toileting.", "level_of_need": "2",
+        "consent_given_by": "Mark Brown", "consent_given": "on"})
+    episode = EarlyHelpEpisode.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "early-help-episode", args=[episode.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Leo Brown" in page and "Mark Brown (father)" in page
+    assert "Start the assessment" in page
+
+
+def test_assessment_over_two_sittings_then_completed(client, world):
+    episode = open_episode(world)
+    signed_in(client, episode.lead_professional)
+    url = reverse("early-help-assessment", args=[episode.pk])
+    client.post(url, {"strengths": "Close to his gran.", "save": ""})
+    episode.assessment.refresh_from_db()
+    assert episode.assessment.sittings == 1
+    page = client.get(url).content.decode()
+    assert "Close to his gran." in page and "Saved 1 time" in page
+    incomplete = client.post(url, {**ASSESSMENT, "childs_words": "", "complete": "",
+                                   "version": episode.assessment.version})
+    assert MISSING_PART.format(label="the child&#x27;s own words") in (
+        incomplete.content.decode())
+    episode.assessment.refresh_from_db()
+    assert episode.assessment.sittings == 2 and episode.assessment.status == "draft"
+    done = client.post(url, {**ASSESSMENT, "complete": "",
+                             "version": episode.assessment.version})
+    assert done.status_code == 302
+    episode.assessment.refresh_from_db()
+    assert episode.assessment.status == "completed"
+
+
+def test_plan_actions_agree_share_and_print(client, world):
+    episode = open_episode(world)
+    partner = episode.lead_professional
+    planned(world, episode)
+    signed_in(client, partner)
+    add = client.post(reverse("early-help-action-add", args=[episode.pk]), {
+        "who": "council_service", "what": "Mum failed to attend; book the course again.",
+        "by_when": "01/01/2030", "how_we_will_know": "Sarah goes."})
+    assert add.status_code == 200 and "Choose which council service." in add.content.decode()
+    client.post(reverse("early-help-action-add", args=[episode.pk]), {
+        "who": "council_service", "council_service": "family_hub",
+        "what": "Mum failed to attend; book the course again.", "by_when": "01/01/2030",
+        "how_we_will_know": "Sarah goes."})
+    share = reverse("early-help-plan-share", args=[episode.pk])
+    page = client.get(share).content.decode()
+    assert "failed to attend" in page and "say &#x27;did not come&#x27;" in page
+    episode.plan.refresh_from_db()
+    refused = client.post(share, {"version": episode.plan.version})
+    assert PLAIN_LANGUAGE_FOUND in refused.content.decode().replace("&#x27;", "'")
+    shared = client.post(share, {"version": episode.plan.version, "confirm": "on"})
+    assert shared["Location"] == reverse("early-help-plan-print", args=[episode.pk])
+    printed = client.get(shared["Location"]).content.decode()
+    assert "Our family's plan" in printed and "@media print" in printed
+    assert "govuk-service-navigation" not in printed  # no navigation on the family's copy
+    assert "Triple P parenting sessions" in printed and "Families in Need" in printed
+
+
+def test_review_and_meeting_pages(client, world):
+    episode = open_episode(world)
+    planned(world, episode)
+    signed_in(client, episode.lead_professional)
+    episode.refresh_from_db()
+    review = client.post(reverse("early-help-review", args=[episode.pk]), {
+        "held_on": "20/11/2026", "childs_words": "Breakfast club is fun.",
+        "version": episode.version,
+        **{f"status_{a.pk}": "under_way" for a in episode.plan.actions.all()}})
+    assert review.status_code == 302
+    meeting = client.post(reverse("early-help-meeting", args=[episode.pk]), {
+        "held_on": "21/11/2026", "agreed": "Carry on.", "family_attendees": [world.mother.pk]})
+    assert meeting.status_code == 302
+    page = client.get(reverse("early-help-episode", args=[episode.pk])).content.decode()
+    assert "Breakfast club is fun." in page and "Carry on." in page
+
+
+def test_step_up_refused_without_escalation_on_the_page(client, world):
+    episode = open_episode(world)
+    signed_in(client, episode.lead_professional)
+    response = client.post(reverse("early-help-step-up", args=[episode.pk]), {
+        "risk_change": "same", "what_changed": "Risk stayed the same.",
+        "family_agreed": "on", "version": episode.version})
+    assert response.status_code == 200
+    assert rules.STEP_UP_NOT_ESCALATION.replace("'", "&#x27;") in response.content.decode()
+    episode.refresh_from_db()
+    assert episode.status == "open"
+
+
+def test_link_worker_sees_partner_led_episodes_and_drift(client, world):
+    episode = open_episode(world)
+    planned(world, episode)
+    EarlyHelpEpisode.objects.filter(pk=episode.pk).update(review_due_at="2026-01-01T12:00Z")
+    signed_in(client, world.users["link_worker"])
+    page = client.get(reverse("early-help-link-worker")).content.decode()
+    assert "Smith family" in page and "Partner lead professional Tester" in page
+    assert rules.FLAG_TEXT[rules.REVIEW_OVERDUE] in page
+    detail = client.get(reverse("early-help-episode", args=[episode.pk])).content.decode()
+    assert "review is overdue" in detail
+
+
+def test_a_lead_professional_cannot_open_an_episode_they_are_not_part_of(client, world):
+    episode = open_episode(world)
+    stranger = make_user(Role.PARTNER_LEAD_PROFESSIONAL, username="other-school")
+    signed_in(client, stranger)
+    for name in ("early-help-episode", "early-help-assessment", "early-help-plan-print",
+                 "early-help-close"):
+        response = client.get(reverse(name, args=[episode.pk]))
+        assert response.status_code == 403
+        assert NOT_YOUR_EPISODE.replace("'", "&#x27;") in response.content.decode()
+    refusals = AuditEvent.objects.filter(user=stranger, action="deny",
+                                         object_type="earlyhelp.EarlyHelpEpisode")
+    assert refusals.count() == 4 and refusals.first().channel == "page"
+    assert "Smith" not in client.get(reverse("early-help-home")).content.decode()
+
+
+def test_partner_sees_no_social_care_on_the_childs_record(client, world):
+    open_episode(world)
+    Involvement.objects.create(person=world.child, kind="child_protection",
+                               start="2026-01-01", summary="CP plan: neglect")
+    world.child.chronology.create(occurred_at="2026-01-02T10:00Z", kind="hub_decision",
+                                  summary="Hub reasoning about the family")
+    signed_in(client, world.users["partner_lead_professional"])
+    page = client.get(reverse("person-record", args=[world.child.pk])).content.decode()
+    assert "Early help" in page
+    assert "CP plan: neglect" not in page and "Hub reasoning" not in page
+    signed_in(client, world.users["social_worker"])
+    page = client.get(reverse("person-record", args=[world.child.pk])).content.decode()
+    assert "Hub reasoning" in page
+
+
+def test_episode_list_query_count_stays_flat(client, world):
+    signed_in(client, world.users["early_help_practitioner"])
+    open_episode(world)
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("early-help-home"))
+    from datetime import date
+
+    from righthelp.people.models import Address, Person
+
+    for n in range(3):
+        child = Person.objects.create(given_names=f"Child{n}", family_name="Jones",
+                                      date_of_birth=date(2016, 1, n + 1))
+        Address.objects.create(person=child, line_1="1 Road", postcode="FY1 1AA")
+        Person.objects.filter(pk=child.pk).update(current_postcode="FY1 1AA")
+        child.refresh_from_db()
+        open_episode(world, actor=world.users["early_help_practitioner"], child=child,
+                     mother=child)
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(reverse("early-help-home"))
+    assert page.content.decode().count("Jones family") == 3
+    assert len(four) == len(one)

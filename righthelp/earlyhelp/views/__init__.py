@@ -1,0 +1,1 @@
+"""Early help pages: thin views over the selectors and services."""
