@@ -11,6 +11,7 @@ from righthelp.people.services import EDIT_CONFLICT
 
 pytestmark = pytest.mark.django_db
 SEARCH = reverse("directory-search")
+EDITOR_PAGES = {"directory-editor", "directory-review", "directory-withdraw"}
 
 
 def test_acceptance_parenting_within_2_miles_on_the_page(client, services):
@@ -115,3 +116,28 @@ def test_an_editor_withdraws_a_service_with_a_reason(client, world, services):
 
 def services_message(response) -> bool:
     return writes.NEED_WITHDRAW_REASON in response.content.decode()
+
+
+def test_every_role_against_every_directory_page(client, world, services):
+    """The core policy test, for this app's pages: public pages open to all, editor pages
+    reachable by every role (the view then checks the permission, never the policy)."""
+    from righthelp.core.url_policy import POLICY, POLICY_REFUSAL
+    from righthelp.staff.models import Role
+
+    pk = services["suggested"].pk
+    urls = {"directory-search": SEARCH, "directory-suggest": reverse("directory-suggest"),
+            "directory-service": reverse("directory-service", args=[services["near"].pk]),
+            "directory-editor": reverse("directory-editor"),
+            "directory-review": reverse("directory-review", args=[pk]),
+            "directory-withdraw": reverse("directory-withdraw", args=[pk])}
+    assert set(urls) == {n for n in POLICY if n.startswith("directory-")}
+    failures = []
+    for role in Role:
+        client.force_login(world.users[role.value])
+        for name, url in urls.items():
+            response = client.get(url)
+            refused = name in EDITOR_PAGES and role != Role.ADMINISTRATOR  # not an editor
+            expected = 403 if refused else 200
+            if response.status_code != expected or POLICY_REFUSAL in response.content.decode():
+                failures.append(f"{role.value} {name}: {response.status_code}")
+    assert failures == []
