@@ -21,6 +21,7 @@ from righthelp.people.models import Person
 from .bulk import Progress
 from .casework import PARTNER_LED, CaseworkWriter
 from .directory import write_directory
+from .earlyhelp import EarlyHelpWriter
 from .frontdoor import FrontDoorWriter
 from .ids import Identifiers
 from .models import SyntheticRun
@@ -119,11 +120,15 @@ def _build(seed: int, scale: float, today: date, years: int, council,
     social_work = SocialWorkWriter(_stream(seed, "socialwork"), today, workforce)
     social_work.write(steps, progress)
     progress.done("social work", social_work.counts.items())
+
+    early_help = EarlyHelpWriter(_stream(seed, "earlyhelp"), today, workforce)
+    early_help.write(steps)
+    progress.done("early help", early_help.counts.items())
     directory = write_directory(today)  # Blackpool's postcodes and family services
     progress.done("directory", directory.items())
     return {**directory, **population.counts, **workforce.counts, **writer.counts,
             **front_door.counts,
-            **social_work.counts}
+            **social_work.counts, **early_help.counts}
 
 
 def _flushable_models() -> list:
