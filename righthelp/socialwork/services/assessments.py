@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ from righthelp.people.models import Involvement
 from righthelp.staff.models import User
 
 from ..codes import PrimaryNeed
-from ..models import Assessment, ChildInNeedEpisode
+from ..models import Assessment, ChildInNeedEpisode, Section47Enquiry
 from ..rules.assessments import closure_reason_for, factor_errors
 from .episodes import (
     CAFA_RULE,
@@ -268,7 +269,11 @@ def _carry_out(assessment: Assessment, episode: ChildInNeedEpisode, actor: User,
                       summary=assessment.outcome_reasons)
     elif outcome == Outcome.CHILD_IN_NEED:
         _child_in_need(assessment, episode, actor, on)
-    elif outcome == Outcome.CHILD_PROTECTION:
+    elif outcome == Outcome.CHILD_PROTECTION and not episode.section47_enquiries.filter(
+            Q(completed_on__isnull=True) | Q(outcome=Section47Enquiry.Outcome.CONFERENCE)
+    ).exists():
+        # A Section 47 enquiry already under way (or going to conference) is the child
+        # protection route: no second strategy discussion is due.
         deadline_start(person=episode.person, rule_code=STRATEGY_RULE, started_at=moment(on),
                        subject="Hold the strategy discussion (child protection)",
                        owner=assessment.worker, team=episode.team, actor=actor)
