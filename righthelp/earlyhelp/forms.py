@@ -3,6 +3,7 @@
 from django import forms
 
 from righthelp.core.forms import GovukForm
+from righthelp.core.models import Locality
 
 from .models import (
     ActionOutcome,
@@ -45,6 +46,10 @@ class OpenForm(GovukForm):
                                          max_length=120)
     parent_relationship = forms.CharField(label="Who they are to the child", required=False,
                                           max_length=60, help_text="For example, mother.")
+    locality = forms.ModelChoiceField(
+        label="Family hub area", required=False, queryset=Locality.objects.none(),
+        empty_label="Work it out from the child's postcode",
+        help_text="The locality whose link worker coaches you and whose family hub is nearest.")
     why_help = _text("Why the family needs help", "In plain words, as you would tell the "
                      "family.", required=True)
     level_of_need = forms.TypedChoiceField(
@@ -56,6 +61,7 @@ class OpenForm(GovukForm):
 
     def __init__(self, *args, children=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["locality"].queryset = Locality.objects.filter(council__active=True)
         self.fields["existing_child"].choices = [("", "Choose a child")] + [
             (p.pk, f"{p.full_name} ({p.date_of_birth:%d/%m/%Y})" if p.date_of_birth
              else p.full_name) for p in children]

@@ -65,7 +65,8 @@ def episode_open(request):
             episode = services.episode_open(
                 actor=request.user, members=members, level_of_need=data["level_of_need"],
                 why_help=data["why_help"], consent_given_by=data["consent_given_by"],
-                consent_given=data["consent_given"], http_request=request)
+                consent_given=data["consent_given"], locality=data["locality"],
+                http_request=request)
         except ValidationError as error:
             show_errors(form, error)
         else:
