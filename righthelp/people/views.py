@@ -66,6 +66,7 @@ def person_record(request, pk):
         "record": record, "person": person,
         "can_edit": allows("person-edit", request.user),
         "is_manager": allows("person-audit", request.user),
+        "can_see_social_work": allows("sw-child", request.user),
     })
 
 

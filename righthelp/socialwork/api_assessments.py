@@ -13,7 +13,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from ninja import Field, Schema
+from ninja import Field, Schema, Status
 
 from righthelp.core.api_auth import Message, PolicyRouter, choice_of, described
 from righthelp.staff.models import Team, User
@@ -384,7 +384,7 @@ def strategy_discussion_create(request, episode_id: int, payload: StrategyIn):
         attendees=[a.model_dump() for a in payload.attendees], worries=payload.worries,
         childs_words=payload.childs_words, decision=payload.decision, reasons=payload.reasons,
         safety_actions=payload.safety_actions, http_request=request)
-    return 201, _discussion(discussion)
+    return Status(201, _discussion(discussion))
 
 
 @router.get("/section-47/{enquiry_id}", url_name="sw-section47-detail", response=EnquiryOut,
@@ -434,7 +434,7 @@ def transfer_create(request, episode_id: int, payload: TransferIn):
                                        to_worker=to_worker, on=payload.on,
                                        reason=payload.reason, handover=payload.handover,
                                        http_request=request)
-    return 201, _transfer(record)
+    return Status(201, _transfer(record))
 
 
 @router.post("/episodes/{episode_id}/close", url_name="sw-episode-close", response=EpisodeOut,
