@@ -16,6 +16,7 @@ from django.http import Http404
 from ninja import Status
 
 from righthelp.core.api_auth import Message, PolicyRouter
+from righthelp.directory.models import Service
 from righthelp.people.models import Person
 from righthelp.staff.models import User
 
@@ -50,6 +51,7 @@ from .schemas import (
     VersionIn,
 )
 from .services.common import Conflict, NewMember
+from .services.plans import NOT_PUBLISHED
 
 router = PolicyRouter(tags=["Early help: assess, plan, do, review"])
 
@@ -112,7 +114,9 @@ def _out(episode: EarlyHelpEpisode, drift: list[str] | None = None) -> dict:
 
 
 def _action(action: PlanAction) -> dict:
-    return {name: getattr(action, name) for name in ActionOut.model_fields}
+    return {**{name: getattr(action, name) for name in ActionOut.model_fields
+               if name != "directory_service"},
+            "directory_service": action.directory_service_id}
 
 
 def _plan(plan: FamilyPlan | None) -> dict | None:
@@ -262,6 +266,10 @@ def action_add(request, episode_id: int, payload: ActionIn):
     episode = _episode(request, episode_id, edit=True)
     data = payload.model_dump()
     data["council_service"] = data["council_service"] or ""
+    if data["directory_service"] is not None:
+        data["directory_service"] = Service.objects.filter(pk=data["directory_service"]).first()
+        if data["directory_service"] is None:
+            raise ValidationError({"directory_service": NOT_PUBLISHED})
     with _conflicts():
         action = services.action_add(actor=request.auth, episode=episode, data=data,
                                      http_request=request)

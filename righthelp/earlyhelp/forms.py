@@ -4,6 +4,7 @@ from django import forms
 
 from righthelp.core.forms import GovukForm
 from righthelp.core.models import Locality
+from righthelp.directory.models import Service
 
 from .models import (
     ActionOutcome,
@@ -138,8 +139,17 @@ class ActionForm(GovukForm):
     what = _text("What will be done", required=True, rows=2)
     by_when = _date("By when")
     how_we_will_know = _text("How the family will know it worked", required=True, rows=2)
+    directory_service = forms.ModelChoiceField(
+        label="A service in the family services directory", required=False,
+        queryset=Service.objects.none(), empty_label="None",
+        help_text="If the action uses a service listed in the directory.")
     status = forms.ChoiceField(label="Status", choices=ActionStatus.choices,
                                initial=ActionStatus.NOT_STARTED)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directory_service"].queryset = Service.objects.filter(
+            status="published").order_by("name")
 
 
 class AgreePlanForm(GovukForm):

@@ -107,6 +107,8 @@ class ActionIn(Schema):
     what: str
     by_when: date
     how_we_will_know: str = Field(description="How the family will know it worked.")
+    directory_service: int | None = Field(None, description="The id of a published service in "
+                                          "the family services directory, if the action uses one.")
 
 
 class ActionPatch(Schema):
@@ -127,6 +129,7 @@ class ActionOut(Schema):
     status: str
     outcome: str
     outcome_note: str
+    directory_service: int | None = Field(description="The directory entry's id, if any.")
     version: int
 
 

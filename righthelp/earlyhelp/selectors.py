@@ -163,7 +163,7 @@ def episode_detail(episode: EarlyHelpEpisode) -> EpisodeDetail:
     members = list(episode.memberships.select_related("person"))
     assessment = EarlyHelpAssessment.objects.filter(episode=episode).first()
     plan = FamilyPlan.objects.filter(episode=episode).first()
-    actions = list(plan.actions.all()) if plan else []
+    actions = list(plan.actions.select_related("directory_service")) if plan else []
     kids = [m.person for m in members if m.is_child]
     today = timezone.localdate()
     deadlines = with_status(Deadline.objects.filter(

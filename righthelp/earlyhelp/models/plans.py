@@ -77,6 +77,9 @@ class PlanAction(models.Model):
     how_we_will_know = models.TextField(help_text="How the family will know it worked.")
     status = models.CharField(max_length=20, choices=ActionStatus.choices,
                               default=ActionStatus.NOT_STARTED)
+    directory_service = models.ForeignKey(
+        "directory.Service", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The entry in the family services directory this action uses, if any.")
     outcome = models.CharField(max_length=20, choices=ActionOutcome.choices, blank=True)
     outcome_note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)

@@ -24,7 +24,7 @@ from ..models import (
 from .common import check_may_edit, children, chronology, locality_team, lock, require_open
 
 ACTION_FIELDS = ("who", "council_service", "partner_name", "what", "by_when",
-                 "how_we_will_know", "status")
+                 "how_we_will_know", "status", "directory_service")
 NEED_WHAT = "Say what will be done."
 NEED_BY_WHEN = "Say by when."
 NEED_HOW_WE_WILL_KNOW = "Say how the family will know it worked."
@@ -32,6 +32,7 @@ NEED_WHO = "Say who will do it."
 NEED_SERVICE = "Choose which council service."
 NEED_PARTNER = "Say which partner."
 BY_WHEN_PAST = "The date it will be done by cannot be in the past."
+NOT_PUBLISHED = "Choose a service published in the family services directory."
 NEED_ASSESSMENT = "Complete the Early Help Assessment before agreeing the plan."
 NEED_ACTIONS = "Add at least one action before agreeing the plan."
 NEED_WHAT_WE_WANT = "Say, in the family's words, what will be different when the plan worked."
@@ -85,6 +86,9 @@ def _check_action(data: dict, creating: bool) -> dict:
             errors["by_when"] = BY_WHEN_PAST
     if "status" in data and data["status"] not in ActionStatus.values:
         errors["status"] = "Choose a status."
+    service = data.get("directory_service")
+    if service is not None and service.status != "published":
+        errors["directory_service"] = NOT_PUBLISHED
     return errors
 
 

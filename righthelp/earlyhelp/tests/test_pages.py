@@ -188,3 +188,25 @@ def test_episode_list_query_count_stays_flat(client, world):
         page = client.get(reverse("early-help-home"))
     assert page.content.decode().count("Jones family") == 3
     assert len(four) == len(one)
+
+
+def test_an_action_links_to_a_directory_entry(client, world):
+    from righthelp.directory.models import Service
+
+    published = Service.objects.create(name="Revoe Family Hub stay and play",
+                                       description="Play sessions", status="published",
+                                       phone="01253 000000")
+    suggested = Service.objects.create(name="Not approved yet", description="x")
+    episode = open_episode(world)
+    signed_in(client, episode.lead_professional)
+    url = reverse("early-help-action-add", args=[episode.pk])
+    form = client.get(url).content.decode()
+    assert "Revoe Family Hub stay and play" in form and "Not approved yet" not in form
+    refused = client.post(url, {"who": "family", "what": "Go to stay and play.",
+                                "by_when": "01/01/2030", "how_we_will_know": "We go weekly.",
+                                "directory_service": suggested.pk})
+    assert refused.status_code == 200 and "Select a valid choice" in refused.content.decode()
+    client.post(url, {"who": "family", "what": "Go to stay and play.", "by_when": "01/01/2030",
+                      "how_we_will_know": "We go weekly.", "directory_service": published.pk})
+    page = client.get(reverse("early-help-episode", args=[episode.pk])).content.decode()
+    assert reverse("directory-service", args=[published.pk]) in page

@@ -358,3 +358,19 @@ def test_only_people_in_the_episode_change_it(world):
                             access="view")
     with pytest.raises(PermissionDenied):
         services.assessment_save(actor=stranger, episode=episode, data={"strengths": "x"})
+
+
+def test_an_action_uses_only_a_published_directory_service(world):
+    from righthelp.directory.models import Service
+
+    episode = open_episode(world)
+    suggested = Service.objects.create(name="Not approved yet", description="x")
+    with pytest.raises(ValidationError) as error:
+        services.action_add(actor=episode.lead_professional, episode=episode,
+                            data={**ACTIONS[0], "directory_service": suggested})
+    assert error.value.message_dict == {"directory_service": [plans.NOT_PUBLISHED]}
+    suggested.status = "published"
+    suggested.save()
+    action = services.action_add(actor=episode.lead_professional, episode=episode,
+                                 data={**ACTIONS[0], "directory_service": suggested})
+    assert action.directory_service == suggested

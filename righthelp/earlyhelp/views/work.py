@@ -74,7 +74,7 @@ def plan(request, pk):
             return redirect("early-help-plan", pk=pk)
     return render(request, "earlyhelp/plan.html", {
         "episode": found, "form": form, "plan": current,
-        "actions": list(current.actions.all()) if current else [],
+        "actions": list(current.actions.select_related("directory_service")) if current else [],
         "agree_form": AgreePlanForm()})
 
 
@@ -103,7 +103,7 @@ def action_edit(request, pk):
     found = episode_for(request, action.plan.episode_id, edit=True)
     initial = {name: getattr(action, name) for name in (
         "who", "council_service", "partner_name", "what", "by_when", "how_we_will_know",
-        "status")}
+        "status", "directory_service")}
     form = ActionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -169,7 +169,8 @@ def plan_print(request, pk):
         raise Http404("There is no plan yet.")
     members = list(found.memberships.select_related("person"))
     return render(request, "earlyhelp/plan_print.html", {
-        "episode": found, "plan": current, "actions": list(current.actions.all()),
+        "episode": found, "plan": current,
+        "actions": list(current.actions.select_related("directory_service")),
         "children": [m.person for m in members if m.is_child],
         "adults": [m.person for m in members if not m.is_child],
         "findings": plain_language.check_all(plan_texts(current))})
