@@ -129,20 +129,94 @@ def run_pages(seed: int, requests: int) -> dict:
         "search": lambda n: "/search/?" + urlencode({"q": queries[n % len(queries)]}),
         "bare": lambda n: "/bench/bare/",
     }
+    with_work = [p for p in caseload if _has_social_work(p)] or caseload
+    pages["sw-child"] = lambda n: f"/social-work/children/{with_work[n % len(with_work)]}/"
     results = {}
     for name, paths in pages.items():
         results[name] = measure(client, paths, requests)
         print(f"  measured {name}")
+    results.update(run_other_roles(requests))
     return {"caseload": len(caseload), "pages": results}
+
+
+def _has_social_work(person_id: int) -> bool:
+    from righthelp.socialwork.models import ChildInNeedEpisode
+
+    return ChildInNeedEpisode.objects.filter(person_id=person_id).exists()
+
+
+def run_other_roles(requests: int) -> dict:
+    """The daily pages of other roles: a partner's episodes, the link worker, the CP chair's
+    drift view, the managers' early help figures, and the public directory search."""
+    from urllib.parse import urlencode
+
+    from django.test import Client
+
+    from righthelp.directory.models import Postcode
+    from righthelp.earlyhelp.models import EarlyHelpEpisode
+    from righthelp.staff.models import User
+
+    partner = User.objects.get(username="partner-lead-professional")
+    episodes = list(EarlyHelpEpisode.objects.filter(lead_professional=partner)
+                    .values_list("pk", flat=True)) or [0]
+    postcodes = list(Postcode.objects.order_by("pk").values_list("postcode", flat=True)[:50])
+    plans = [
+        ("eh-episode", "partner-lead-professional",
+         lambda n: f"/early-help/episodes/{episodes[n % len(episodes)]}/"),
+        ("link-worker", "link-worker", lambda n: "/early-help/link-worker/"),
+        ("cp-chair", "cp-chair", lambda n: "/social-work/chairs/"),
+        ("eh-figures", "analyst", lambda n: "/early-help/figures/"),
+        ("directory", None, lambda n: "/directory/?" + urlencode(
+            {"q": "parenting", "postcode": postcodes[n % len(postcodes)], "within": 2})),
+    ]
+    results = {}
+    for name, username, paths in plans:
+        client = Client()
+        if username:
+            client.force_login(User.objects.get(username=username))
+        # The figures page aggregates the whole council: fewer runs keep the bench short.
+        results[name] = measure(client, paths, requests if name != "eh-figures"
+                                else max(10, requests // 10))
+        print(f"  measured {name}")
+    return results
+
+
+def run_census() -> dict:
+    """Produce the last collection year's Children in Need census once, timed."""
+    import tracemalloc
+
+    from django.core.management import call_command
+
+    out = RESULTS / "cin-census.xml"
+    tracemalloc.start()
+    started = time.perf_counter()
+    call_command("cin_census", "--year", str(_last_census_year()), "--output", str(out),
+                 verbosity=0)
+    seconds = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    print("  measured the census")
+    return {"census": {"seconds": round(seconds, 1), "peak_python_mb": round(peak / 2**20, 1),
+                       "bytes": out.stat().st_size}}
+
+
+def _last_census_year() -> int:
+    from righthelp.synthetic.models import SyntheticRun
+
+    today = SyntheticRun.objects.filter(finished_at__isnull=False).first().today
+    return today.year if today.month > 3 else today.year - 1
 
 
 def report(result: dict) -> None:
     print(f"\nscale {result['scale']:g}, seed {result['seed']}, {result['requests']} requests "
           f"per page, signed in as social-worker ({result['caseload']} children)")
-    print(f"{'page':<8} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'queries':>8}  statuses")
+    print(f"{'page':<12} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'queries':>8}  statuses")
     for name, page in result["pages"].items():
-        print(f"{name:<8} {page['p50_ms']:>8.1f} {page['p95_ms']:>8.1f} {page['mean_ms']:>8.1f} "
-              f"{page['queries']:>8}  {page['statuses']}")
+        print(f"{name:<12} {page['p50_ms']:>8.1f} {page['p95_ms']:>8.1f} "
+              f"{page['mean_ms']:>8.1f} {page['queries']:>8}  {page['statuses']}")
+    census = result["census"]
+    print(f"census: {census['seconds']} s, peak Python memory {census['peak_python_mb']} MB, "
+          f"{census['bytes']:,} bytes")
 
 
 def main() -> None:
@@ -165,6 +239,7 @@ def main() -> None:
         "dataset": run.counts, "python": platform.python_version(),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
         **run_pages(args.seed, args.requests),
+        **run_census(),
     }
     report(result)
     out = RESULTS / f"scale-{args.scale:g}.json"
