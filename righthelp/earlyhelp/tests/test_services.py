@@ -374,3 +374,20 @@ def test_an_action_uses_only_a_published_directory_service(world):
     action = services.action_add(actor=episode.lead_professional, episode=episode,
                                  data={**ACTIONS[0], "directory_service": suggested})
     assert action.directory_service == suggested
+
+
+def test_an_invitation_gives_access_until_it_ends(world):
+    from righthelp.core.testing import make_user
+    from righthelp.earlyhelp.access import editable_episodes, visible_episodes
+
+    episode = open_episode(world)
+    nurse = make_user("partner_lead_professional", username="school-nurse")
+    assert not visible_episodes(nurse).filter(pk=episode.pk).exists()
+    invitation = services.invitation_add(actor=episode.lead_professional, episode=episode,
+                                         user=nurse, access="contribute", reason="Sleep advice")
+    assert editable_episodes(nurse).filter(pk=episode.pk).exists()
+    with pytest.raises(ValidationError):
+        services.invitation_add(actor=episode.lead_professional, episode=episode, user=nurse,
+                                access="view")
+    services.invitation_end(actor=episode.lead_professional, invitation=invitation)
+    assert not visible_episodes(nurse).filter(pk=episode.pk).exists()
