@@ -35,14 +35,15 @@ def test_bad_rows_are_named_by_line_and_field_and_the_rest_load():
 
 
 def test_loading_again_changes_nothing_and_a_moved_point_is_updated():
+    rows = len(SHIPPED.read_text().splitlines()) - 1  # less the header
     first = loader.load_postcodes(SHIPPED)
-    assert first.created == Postcode.objects.count() == 940 and not first.errors
+    assert first.created == Postcode.objects.count() == rows > 3000 and not first.errors
     again = loader.load_postcodes(SHIPPED)
-    assert (again.created, again.updated, again.unchanged) == (0, 0, 940)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, rows)
     moved = loader.load_postcodes(io.StringIO("postcode,latitude,longitude\nFY1 6NN,53.9,-3.0\n"))
     assert (moved.created, moved.updated) == (0, 1)
     assert Postcode.objects.get(postcode="FY1 6NN").latitude == 53.9
-    assert Postcode.objects.count() == 940
+    assert Postcode.objects.count() == rows
 
 
 def test_code_point_open_rows_keep_only_the_council_asked_for():

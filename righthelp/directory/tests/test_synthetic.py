@@ -15,7 +15,7 @@ def test_the_stage_loads_postcodes_and_writes_published_services(world):
     counts = write_directory(date(2026, 11, 23))
     assert counts == {"postcodes": Postcode.objects.count(), "directory services": len(SERVICES),
                       "directory suggestions": len(SUGGESTIONS)}
-    assert len(SERVICES) >= 40 and counts["postcodes"] == 940
+    assert len(SERVICES) >= 40 and counts["postcodes"] > 3000
     published = Service.objects.filter(status=ServiceStatus.PUBLISHED)
     assert published.count() == len(SERVICES)
     assert not published.filter(latitude__isnull=True).exists()  # every postcode is known
