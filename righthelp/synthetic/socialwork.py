@@ -120,9 +120,10 @@ class Run:
 class SocialWorkWriter:
     def __init__(self, rng: Random, today: date, workforce: Workforce):
         self.rng, self.today, self.workforce = rng, today, workforce
-        self.counts = {"social care episodes": 0, "assessments": 0, "Section 47 enquiries": 0,
-                       "child protection conferences": 0, "child in need plans": 0,
-                       "child protection plans": 0, "plan reviews": 0}
+        self.counts = {"social care episodes": 0, "social care assessments": 0,
+                       "Section 47 enquiries": 0, "child protection conferences": 0,
+                       "child in need plans": 0,
+                       "child protection plans": 0, "child in need plan reviews": 0}
 
     # ------------------------------------------------------------------ the runs
     def runs(self, steps: list[Step]) -> list[Run]:
@@ -201,12 +202,12 @@ class SocialWorkWriter:
                         setattr(row, f"{name}_id", target.pk)
             bulk(rows[model])
         self.counts["social care episodes"] += len(episodes)
-        self.counts["assessments"] += len(later[Assessment])
+        self.counts["social care assessments"] += len(later[Assessment])
         self.counts["Section 47 enquiries"] += len(later[Section47Enquiry])
         self.counts["child in need plans"] += len(plans[ChildInNeedPlan])
         self.counts["child protection plans"] += len(plans[ChildProtectionPlan])
         self.counts["child protection conferences"] += len(rows[ChildProtectionConference])
-        self.counts["plan reviews"] += len(rows[PlanReview])
+        self.counts["child in need plan reviews"] += len(rows[PlanReview])
 
     # ------------------------------------------------------------------ the episode
     def _referral(self, run: Run) -> tuple[date, str]:
