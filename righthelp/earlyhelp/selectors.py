@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
@@ -37,7 +38,7 @@ def _with_summary(episodes: QuerySet[EarlyHelpEpisode]) -> QuerySet[EarlyHelpEpi
 def _one(episode: EarlyHelpEpisode, name: str):
     try:
         return getattr(episode, name)
-    except Exception:  # noqa: BLE001  (a reverse one-to-one not there yet)
+    except ObjectDoesNotExist:  # a reverse one-to-one not made yet
         return None
 
 

@@ -210,3 +210,42 @@ def test_an_action_links_to_a_directory_entry(client, world):
                       "how_we_will_know": "We go weekly.", "directory_service": published.pk})
     page = client.get(reverse("early-help-episode", args=[episode.pk])).content.decode()
     assert reverse("directory-service", args=[published.pk]) in page
+
+
+def test_early_help_hub_agrees_the_lead_on_the_page(client, world):
+    from .helpers import early_help_hub_worker, hub_decision
+
+    hub_decision(world, world.unallocated_child)
+    episode = EarlyHelpEpisode.objects.get()
+    signed_in(client, early_help_hub_worker())
+    home = client.get(reverse("early-help-home")).content.decode()
+    assert "Waiting for the Early Help Hub" in home and "Khan family" in home
+    partner = world.users["partner_lead_professional"]
+    response = client.post(reverse("early-help-agree-lead", args=[episode.pk]), {
+        "lead_professional": partner.pk, "level_of_need": "2", "version": episode.version})
+    assert response.status_code == 302
+    episode.refresh_from_db()
+    assert episode.status == "open" and episode.lead_professional == partner
+
+
+def test_consent_withdrawn_and_closing_pages(client, world):
+    episode = open_episode(world)
+    planned(world, episode)
+    signed_in(client, episode.lead_professional)
+    episode.refresh_from_db()
+    close = client.post(reverse("early-help-close", args=[episode.pk]), {
+        "reason": "outcomes_met", "family_outcome": "", "version": episode.version})
+    assert "Say what changed for the family" in close.content.decode()
+    actions = list(episode.plan.actions.all())
+    done = client.post(reverse("early-help-close", args=[episode.pk]), {
+        "reason": "outcomes_met", "family_outcome": "On time every day; proud of it.",
+        "version": episode.version, **{f"action_{a.pk}": "met" for a in actions}})
+    assert done.status_code == 302
+    page = client.get(reverse("early-help-episode", args=[episode.pk])).content.decode()
+    assert "Outcomes met" in page and "proud of it" in page and "It worked" in page
+    other = open_episode(world, child=world.unallocated_child)
+    kept = client.post(reverse("early-help-consent", args=[other.pk]), {
+        "withdrawn_by": "Amira's mum", "version": other.version})
+    assert kept.status_code == 302
+    other.refresh_from_db()
+    assert other.status == "closed" and other.closure_reason == "consent_withdrawn"

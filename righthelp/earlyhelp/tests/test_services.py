@@ -391,3 +391,19 @@ def test_an_invitation_gives_access_until_it_ends(world):
                                 access="view")
     services.invitation_end(actor=episode.lead_professional, invitation=invitation)
     assert not visible_episodes(nurse).filter(pk=episode.pk).exists()
+
+
+def test_the_hub_can_send_a_stepped_up_family_back_to_early_help(world):
+    episode = open_episode(world)
+    step = services.step_up(actor=episode.lead_professional, episode=episode,
+                            version=episode.version, risk_change="new_harm",
+                            what_changed=ESCALATION, family_agreed=True)
+    rfs = step.request
+    decision = frontdoor.decision_propose(
+        actor=world.users["hub_worker"], rfs=rfs, level_of_need=3, version=rfs.version,
+        facts=Facts(family_struggling=True), reasoning="No significant harm after checks.",
+        childs_voice="I'm OK now.")
+    frontdoor.decision_authorise(actor=world.users["hub_manager"], decision=decision)
+    episode.refresh_from_db()
+    assert episode.status == "open" and EarlyHelpEpisode.objects.count() == 1
+    assert episode.lead_professional == world.users["partner_lead_professional"]
