@@ -21,20 +21,17 @@ of queries whatever the amount of data, aggregating in the database; nothing her
   record. Children whose help closed recently have had less time to come back.
 """
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from dateutil.relativedelta import relativedelta
-from django.core.exceptions import ValidationError
-from django.db.models import Count, DateTimeField, Exists, F, Func, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncMonth
 
 from righthelp.core.clocks import LONDON, Unit
 from righthelp.core.models import Deadline, Locality, Timescale
 from righthelp.people.models import Involvement
 
-from .models import (
+from ..models import (
     ClosureReason,
     EarlyHelpEpisode,
     EpisodeMember,
@@ -42,12 +39,23 @@ from .models import (
     StepDown,
     StepUp,
 )
+from .period import (  # noqa: F401  (re-exported: the page and the API use them from here)
+    BAD_DATE,
+    MAX_MONTHS,
+    START_AFTER_END,
+    TOO_LONG,
+    Month,
+    MonthsAfter,
+    Period,
+    default_period,
+    month_key,
+    period_from,
+    share,
+)
 
 REVIEW_RULE = "early-help-review"
 LOOKBACK_RULE = "early-help-step-up-lookback"
 DEFAULT_LOOKBACK_MONTHS = 12  # if the council has no such timescale
-DEFAULT_MONTHS = 12
-MAX_MONTHS = 36
 # Statutory work that means a child came back to social care.
 SOCIAL_CARE_KINDS = (
     Involvement.Kind.CHILD_AND_FAMILY_ASSESSMENT, Involvement.Kind.SECTION_47,
@@ -55,107 +63,9 @@ SOCIAL_CARE_KINDS = (
     Involvement.Kind.LOOKED_AFTER,
 )
 
-BAD_DATE = "Enter a real date, for example 2026-05-31."
-START_AFTER_END = "The first day must be on or before the last day."
-TOO_LONG = f"Choose a period of at most {MAX_MONTHS} months."
 NO_LOCALITY = "No locality recorded"
 NOT_AGREED = "Lead not agreed yet"
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-# --- The period ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Month:
-    year: int
-    month: int
-
-    @property
-    def code(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
-
-    @property
-    def label(self) -> str:
-        return date(self.year, self.month, 1).strftime("%b %Y")
-
-
-@dataclass(frozen=True)
-class Period:
-    first: date
-    last: date
-
-    @property
-    def begins(self) -> datetime:
-        """The start of the first day, local time."""
-        return datetime(self.first.year, self.first.month, self.first.day, tzinfo=LONDON)
-
-    @property
-    def ends(self) -> datetime:
-        """The start of the day after the last, local time (the period runs up to it)."""
-        after = self.last + timedelta(days=1)
-        return datetime(after.year, after.month, after.day, tzinfo=LONDON)
-
-    @property
-    def months(self) -> list[Month]:
-        months, day = [], self.first.replace(day=1)
-        while day <= self.last:
-            months.append(Month(day.year, day.month))
-            day += relativedelta(months=1)
-        return months
-
-    @property
-    def label(self) -> str:
-        return f"{self.first:%-d %B %Y} to {self.last:%-d %B %Y}"
-
-
-def default_period(today: date) -> Period:
-    """The last 12 months in whole months: from the first of the month 11 months ago."""
-    first = today.replace(day=1) - relativedelta(months=DEFAULT_MONTHS - 1)
-    return Period(first, today)
-
-
-def _parse(value, name: str, errors: dict) -> date | None:
-    if isinstance(value, date):
-        return value
-    text = (value or "").strip()
-    if not text:
-        return None
-    try:
-        if not _DATE.match(text):
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        errors[name] = [BAD_DATE]
-        return None
-
-
-def period_from(first, last, today: date) -> Period:
-    """The period asked for ("YYYY-MM-DD" strings or dates; either may be left out), with a
-    message per field when it is not a real period."""
-    errors: dict[str, list[str]] = {}
-    default = default_period(today)
-    first_day = _parse(first, "first", errors)
-    last_day = _parse(last, "last", errors)
-    if errors:
-        raise ValidationError(errors)
-    period = Period(first_day or default.first, last_day or default.last)
-    if period.first > period.last:
-        raise ValidationError({"first": [START_AFTER_END]})
-    if len(period.months) > MAX_MONTHS:
-        raise ValidationError({"first": [TOO_LONG]})
-    return period
-
-
-def _percent(part: int, whole: int) -> float | None:
-    return round(100 * part / whole, 1) if whole else None
-
-
-def _month_key(moment: datetime | date) -> Month:
-    if isinstance(moment, datetime):
-        moment = moment.astimezone(LONDON)
-    return Month(moment.year, moment.month)
 
 
 # --- Open episodes, by locality and by who leads -------------------------------------------
@@ -181,7 +91,7 @@ class OpenEpisodes:
     @property
     def partner_percent(self) -> float | None:
         """Partner-led, of the open episodes whose lead is agreed."""
-        return _percent(self.partner_led, self.partner_led + self.council_led)
+        return share(self.partner_led, self.partner_led + self.council_led)
 
 
 def open_on(period: Period) -> Q:
@@ -242,7 +152,7 @@ class MonthLeads:
 
     @property
     def partner_percent(self) -> float | None:
-        return _percent(self.partner_led, self.partner_led + self.council_led)
+        return share(self.partner_led, self.partner_led + self.council_led)
 
 
 @dataclass(frozen=True)
@@ -254,7 +164,7 @@ class PartnerLed:
 
     @property
     def partner_percent(self) -> float | None:
-        return _percent(self.partner_led, self.partner_led + self.council_led)
+        return share(self.partner_led, self.partner_led + self.council_led)
 
 
 def partner_led_by_month(period: Period) -> PartnerLed:
@@ -270,7 +180,7 @@ def partner_led_by_month(period: Period) -> PartnerLed:
                                        lead_professional__isnull=True)))
         .order_by()
     )
-    found = {_month_key(row["month"]): row for row in rows}
+    found = {month_key(row["month"]): row for row in rows}
     months = []
     for month in period.months:
         row = found.get(month, {"partner": 0, "council": 0, "other": 0})
@@ -291,7 +201,7 @@ class Reviews:
 
     @property
     def percent(self) -> float | None:
-        return _percent(self.on_time, self.due)
+        return share(self.on_time, self.due)
 
 
 def reviews_on_time(period: Period, now: datetime) -> Reviews:
@@ -337,7 +247,7 @@ def steps_by_month(period: Period) -> Steps:
                                         f"{moment}__lt": period.ends})
                 .annotate(month=TruncMonth(moment, tzinfo=LONDON)).values("month")
                 .annotate(n=Count("pk")).order_by())
-        return {_month_key(row["month"]): row["n"] for row in rows}
+        return {month_key(row["month"]): row["n"] for row in rows}
 
     ups, downs = per_month(StepUp, "stepped_up_at"), per_month(StepDown, "stepped_down_at")
     months = [MonthSteps(m, ups.get(m, 0), downs.get(m, 0)) for m in period.months]
@@ -355,7 +265,7 @@ class Closures:
 
     @property
     def percent(self) -> float | None:
-        return _percent(self.outcomes_met, self.total)
+        return share(self.outcomes_met, self.total)
 
 
 def closures(period: Period) -> Closures:
@@ -375,31 +285,6 @@ def closures(period: Period) -> Closures:
 # --- Stepped up within the lookback of closing ----------------------------------------------
 
 
-class MonthsAfter(Func):
-    """A moment moved on by whole calendar months, in the database's own date arithmetic."""
-
-    output_field = DateTimeField()
-
-    def __init__(self, expression, months: int):
-        self.months = int(months)
-        super().__init__(expression)
-
-    def as_sql(self, compiler, connection, **extra):  # PostgreSQL
-        return super().as_sql(compiler, connection,
-                              template=f"(%(expressions)s + interval '{self.months} months')",
-                              **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection,
-                              template=f"datetime(%(expressions)s, '+{self.months} months')",
-                              **extra)
-
-    def as_mysql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection,
-                              template=f"DATE_ADD(%(expressions)s, INTERVAL {self.months} MONTH)",
-                              **extra)
-
-
 @dataclass(frozen=True)
 class SteppedUpAgain:
     months: int  # the lookback
@@ -408,7 +293,7 @@ class SteppedUpAgain:
 
     @property
     def percent(self) -> float | None:
-        return _percent(self.stepped_up, self.children)
+        return share(self.stepped_up, self.children)
 
 
 def lookback_months() -> int:
