@@ -180,8 +180,13 @@ def episode_receive(*, actor: User, decision, person: Person, involvement: Invol
                      detail={"received": involvement.kind, "request": rfs.pk,
                              "referral_source": episode.referral_source})
         if involvement.kind == Involvement.Kind.CHILD_AND_FAMILY_ASSESSMENT:
+            # The clock the Hub started for this request (from its receipt), if it did.
+            hub_clock = (Deadline.objects.filter(person=person, rule=CAFA_RULE,
+                                                 met_at__isnull=True,
+                                                 started_at=rfs.received_at or rfs.created_at)
+                         .order_by("-pk").first())
             assessment_open(episode=episode, actor=actor, started_on=received.date(),
-                            deadline=open_deadline(person, CAFA_RULE))
+                            deadline=hub_clock or open_deadline(person, CAFA_RULE))
         else:
             chronology(person, actor, "social_care",
                        f"Referral received by {episode.team}: significant harm suspected and "
