@@ -11,7 +11,9 @@ of queries whatever the amount of data, aggregating in the database; nothing her
   strategy's aim is that partners lead more).
 - Reviews on time: the ``early-help-review`` deadlines that fell due in the period (each child
   in the family has the review on their record), met by the deadline, late, or still overdue,
-  as ``core.clocks.status`` judges them (to the whole second).
+  as ``core.clocks.status`` judges them (to the whole second). Closing an episode meets its
+  running review deadline (the close service does), so a clock stopped by a closure before
+  the review was due counts as on time: nothing was late.
 - Step-ups to the Hub and step-downs from social care, per month.
 - Episodes closed in the period, by why they closed, and how many with outcomes met.
 - Stepped up again: of the children whose episode closed in the period (other than by a step

@@ -12,7 +12,7 @@ from righthelp.earlyhelp.models import (
     StepUp,
     TeamAroundFamilyMeeting,
 )
-from righthelp.frontdoor.models import HubDecision, NextStep, RequestChild
+from righthelp.frontdoor.models import HubDecision, NextStep, RequestChild, RequestForSupport
 from righthelp.people.models import FamilyMember, Involvement
 from righthelp.staff.models import Allocation, Role, User
 
@@ -292,10 +292,22 @@ class EarlyHelpWriter(Details):
         counts["team around the family meetings"] = len(meetings)
         counts["reviews"] = len(bulk(gather("reviews")))
         counts["action progress notes"] = len(bulk(gather("progress")))
-        counts["step-ups"] = len(bulk(gather("step_up")))
+        step_ups = bulk(gather("step_up"))
+        counts["step-ups"] = len(step_ups)
+        self._step_up_requests(step_ups)
         counts["step-downs"] = len(bulk(gather("step_down")))
         counts["invitations"] = len(bulk(gather("invitation")))
         counts["review deadlines"] = len(bulk(self._clocks(episodes)))
+
+    def _step_up_requests(self, step_ups: list[StepUp]) -> None:
+        """The front door's requests that are step-ups say so, as the step-up service writes
+        them (the rest of each request is as the front door stage made it)."""
+        requests = []
+        for step in step_ups:
+            requests.append(RequestForSupport(
+                pk=step.request_id, worries=f"Step up from early help (episode "
+                f"#{step.episode.pk}). What changed: {step.what_changed}"))
+        RequestForSupport.objects.bulk_update(requests, ["worries"], batch_size=500)
 
     def _clocks(self, episodes: list[Episode]) -> list[Deadline]:
         """The review deadlines, one per child: met by each review (or by the closure, as

@@ -111,6 +111,7 @@ def test_step_ups_go_through_the_front_door_and_describe_an_escalation(lines):
     assert steps.exists()
     for step in steps:
         assert step.stepped_up_at == step.request.received_at
+        assert step.request.worries.startswith("Step up from early help")
         assert rules.step_up_verdict(step.risk_change, step.what_changed).allowed
         members = set(step.episode.memberships.values_list("person_id", flat=True))
         assert members & set(step.request.children.values_list("person_id", flat=True))
