@@ -14,6 +14,7 @@ keep the order DfE's census rules check; conferences fall on working days.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from random import Random
 
 from dateutil.relativedelta import relativedelta
@@ -82,18 +83,21 @@ TO_EARLY_HELP = "Stepped down to early help"
 CHUNK = 3000  # episodes per transaction
 
 
+@lru_cache(maxsize=20_000)
 def on_or_after(day: date) -> date:
     while not is_working_day(day):
         day += timedelta(days=1)
     return day
 
 
+@lru_cache(maxsize=20_000)
 def on_or_before(day: date) -> date:
     while not is_working_day(day):
         day -= timedelta(days=1)
     return day
 
 
+@lru_cache(maxsize=50_000)
 def working_days_before(day: date, n: int, earliest: date) -> date:
     while n > 0 and day > earliest:
         day -= timedelta(days=1)
