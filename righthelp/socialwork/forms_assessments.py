@@ -40,14 +40,14 @@ class AssessmentForm(PracticeModelForm):
                                       "What help the family is getting while we assess.", 3)
     factors = forms.MultipleChoiceField(
         label="Assessment factors", required=False, widget=forms.CheckboxSelectMultiple,
-        choices=[(code, f"{code}: {label}") for code, label in ASSESSMENT_FACTORS.items()],
+        choices=list(ASSESSMENT_FACTORS.items()),
         help_text="The Department for Education's factors identified at assessment. Choose "
                   "'21' only if no factors were identified.")
     optional = ("strengths", "worries", "childs_words", "familys_words",
                 "what_needs_to_happen", "support_during_assessment", "factors")
 
 
-NEEDS = [(v, f"{v}: {label}") for v, label in PrimaryNeed.choices if v != PrimaryNeed.NOT_STATED]
+NEEDS = [(v, label) for v, label in PrimaryNeed.choices if v != PrimaryNeed.NOT_STATED]
 
 
 class AuthoriseForm(VersionForm):

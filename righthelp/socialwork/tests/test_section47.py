@@ -160,3 +160,23 @@ def test_a_conference_outcome_leaves_the_icpc_clock_running(world):
     done = services.section47_complete(enquiry=enquiry, actor=world.users["team_manager"],
                                        outcome="conference", reasons="Harm substantiated.")
     assert done.outcome == "conference" and done.deadline.met_at is None
+
+
+def test_a_child_protection_assessment_inside_an_enquiry_starts_no_second_discussion(world):
+    from righthelp.socialwork.services import assessments
+
+    from .assessments_support import PRACTICE
+
+    episode = referred(world, harm_current=True)
+    worker, manager = world.users["social_worker"], world.users["team_manager"]
+    enquiry = discuss(world, episode).section47
+    assessment = episode.assessments.get()
+    assessment = assessments.assessment_save(assessment=assessment, actor=worker,
+                                             version=assessment.version, changes=PRACTICE)
+    assessment = assessments.assessment_send(assessment=assessment, actor=worker)
+    assessments.assessment_authorise(assessment=assessment, actor=manager,
+                                     outcome="child_protection", reasons="Harm found.",
+                                     primary_need="N1")
+    assert not Deadline.objects.filter(person=world.child, rule="strategy-discussion",
+                                       met_at__isnull=True).exists()
+    assert enquiry.deadline.met_at is None  # the conference is still to come
