@@ -29,6 +29,7 @@ from .models import Postcode
 
 PROGRESS_EVERY = 10_000
 BATCH = 2_000
+LOOKUP_CHUNK = 900
 
 POSTCODE_COLUMNS = ("postcode", "pcds", "pcd", "pcd7", "pcd8", "pcd2")
 LATITUDE_COLUMNS = ("latitude", "lat")
@@ -214,8 +215,11 @@ def _take(item: tuple[int, list[str]], layout: _Layout, local_authority: str,
 
 
 def _save(pending: dict[str, tuple[float, float]], report: LoadReport) -> None:
-    existing = {p.postcode: p for p in Postcode.objects.filter(postcode__in=list(pending))} \
-        if len(pending) <= 50_000 else {p.postcode: p for p in Postcode.objects.all()}
+    existing: dict[str, Postcode] = {}
+    codes = list(pending)
+    for start in range(0, len(codes), LOOKUP_CHUNK):  # within any database's parameter limit
+        chunk = codes[start:start + LOOKUP_CHUNK]
+        existing.update((p.postcode, p) for p in Postcode.objects.filter(postcode__in=chunk))
     new, changed = [], []
     for postcode, (lat, lon) in pending.items():
         held = existing.get(postcode)
