@@ -292,7 +292,8 @@ class SocialWorkWriter:
     def _factors(self, run: Run, outcome: str) -> list[str]:
         rng = self.rng
         alone = run.steps[0].kind == "cafa"  # closes with RC8, so may find no factors
-        if outcome.startswith(NO_FURTHER_ACTION) and alone and rng.random() < 0.35:
+        if (outcome.startswith(NO_FURTHER_ACTION) and alone and run.disabled != "yes"
+                and rng.random() < 0.35):
             return ["21"]  # closed with DfE's RC8: no factors, no further action
         worry = (run.request.summary.lower() if run.request else "")
         found = [code for words, codes in WORRY_FACTORS if words in worry for code in codes]
@@ -324,6 +325,20 @@ class SocialWorkWriter:
             worries=run.request.summary.partition(": ")[2] if run.request else "",
         ))
 
+    def _reassess(self, run: Run, later: dict, start: date, done: date) -> None:
+        """The Child and Family Assessment that goes with a Section 47 enquiry started on a
+        plan, authorised on the day of the initial conference."""
+        finished = done <= self.today
+        later[Assessment].append(Assessment(
+            episode=run.rows["episode"], started_on=start,
+            status=Assessment.Status.AUTHORISED if finished else Assessment.Status.IN_PROGRESS,
+            completed_on=done if finished else None, authorised_on=done if finished else None,
+            authorised_by=run.rows["manager"] if finished else None, worker=run.rows["worker"],
+            factors=self._factors(run, "Child protection") if finished else [],
+            outcome=Assessment.Outcome.CHILD_PROTECTION if finished else "",
+            outcome_reasons="Harm escalated: initial child protection conference." if finished
+            else "", worries="Harm escalated while the family had a plan."))
+
     # ------------------------------------------------------------------ Section 47
     def _enquiries(self, run: Run, later: dict) -> None:
         """A strategy discussion and Section 47 enquiry for every Section 47 step and before
@@ -342,6 +357,8 @@ class SocialWorkWriter:
                     index == 0 or run.steps[index - 1].kind != "section_47"):
                 started = self._enquiry_start(run, work)
                 done, conference, key = on_or_after(work.start), True, id(work)
+                if index and run.steps[index - 1].kind != "cafa":  # harm escalated on a plan:
+                    self._reassess(run, later, started, done)  # the enquiry reassesses
             else:
                 continue
             discussion = StrategyDiscussion(
