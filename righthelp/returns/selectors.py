@@ -1,7 +1,7 @@
 """Reads for the census pages: productions, and each failure with the child it names (the
 child's name and a link only for people the reader may open; otherwise the LA child ID)."""
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -53,3 +53,19 @@ def failures_by_child(user, found: list[dict], limit: int = 500) -> tuple[list[d
         grouped[key].failures.append(failure)
     children = sorted(grouped.values(), key=lambda c: (-c.errors, c.la_child_id))
     return whole, children[:limit]
+
+
+@dataclass(frozen=True)
+class RuleCount:
+    code: str
+    message: str
+    field: str
+    query: bool
+    count: int
+
+
+def counts_by_rule(found: list[dict]) -> list[RuleCount]:
+    """How many times each rule failed: errors first, then the most frequent."""
+    counts = Counter((f["code"], f["message"], f["field"], f["query"]) for f in found)
+    rows = [RuleCount(*key, n) for key, n in counts.items()]
+    return sorted(rows, key=lambda r: (r.query, -r.count, r.code))

@@ -16,6 +16,7 @@ from . import selectors, services
 from .cin_census.period import CensusPeriod
 from .forms import CensusForm
 
+CHILDREN_SHOWN = 500  # the page lists the children with most errors first; the API has all
 NO_FILE = "This run only checked the records: produce the census again to download a file."
 
 
@@ -40,11 +41,13 @@ def census(request):
 @require_GET
 def census_result(request, pk: int):
     production = selectors.production(request.user, pk)
-    whole, children = selectors.failures_by_child(request.user, production.failures)
+    whole, children = selectors.failures_by_child(request.user, production.failures,
+                                                  limit=CHILDREN_SHOWN + 1)
     return render(request, "returns/census_result.html", {
         "production": production, "period": CensusPeriod(production.year),
-        "whole_return": whole, "children": children,
-        "shown": sum(len(c.failures) for c in children),
+        "whole_return": whole, "children": children[:CHILDREN_SHOWN],
+        "more_children": len(children) > CHILDREN_SHOWN,
+        "by_rule": selectors.counts_by_rule(production.failures),
     })
 
 
