@@ -305,8 +305,8 @@ class EarlyHelpWriter(Details):
         requests = []
         for step in step_ups:
             requests.append(RequestForSupport(
-                pk=step.request_id, worries=f"Step up from early help (episode "
-                f"#{step.episode.pk}). What changed: {step.what_changed}"))
+                pk=step.request_id,
+                worries=f"Step up from early help. What changed: {step.what_changed}"))
         RequestForSupport.objects.bulk_update(requests, ["worries"], batch_size=500)
 
     def _clocks(self, episodes: list[Episode]) -> list[Deadline]:
