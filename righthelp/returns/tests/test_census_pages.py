@@ -43,7 +43,7 @@ def test_a_team_manager_produces_the_census_and_sees_failures_by_child(client, w
     assert production.children == 1 and production.schema_errors == []
     assert {f["code"] for f in production.failures} >= {"8540"}
     result = client.get(response.url).content.decode()
-    assert "8540" in result and "Disability" in result
+    assert "8540" in result and "Disability" in result and 'id="by-rule"' in result
     assert f"LA child ID {world.child.pk}" in result
     assert reverse("person-record", args=[world.child.pk]) in result  # theirs to open
     event = AuditEvent.objects.get(action="create", object_type="returns.CensusProduction")
