@@ -187,6 +187,7 @@ CASES = [
     ("1105", lambda c: (setattr(cp(c), "start", D(2025, 5, 1)),
                         setattr(s47(c), "icpc_date", D(2025, 5, 1)))),
     ("8730", lambda c: setattr(cp(c), "previous_plans", None)),
+    ("8842Q", lambda c: cp(c).reviews.append(None)),
 ]
 
 

@@ -31,7 +31,7 @@ def review_during_cin_plan(child, period):
     for episode in child.episodes:
         for cp_plan in episode.cp_plans:
             for review in cp_plan.reviews:
-                if review == cp_plan.end:
+                if review is None or review == cp_plan.end:
                     continue
                 if any(_within(review, p.start, p.end or period.end) for p in episode.cin_plans):
                     yield f"the review of {day(review)}"

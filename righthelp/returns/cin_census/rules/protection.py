@@ -88,7 +88,7 @@ def cp_plan_one_day(child, period):
 def review_not_after_start(child, period):
     for _, plan in _plans(child):
         for review in plan.reviews:
-            if plan.start and review <= plan.start:
+            if plan.start and review and review <= plan.start:
                 yield f"the review of {day(review)}"
 
 
@@ -126,4 +126,12 @@ def cp_plan_before_referral(child, period):
 def previous_plans_missing(child, period):
     for _, plan in _plans(child):
         if plan.previous_plans is None:
+            yield _label(plan)
+
+
+@rule("8842Q", "Please check and either amend or provide a reason: Review Record has a missing "
+      "date", "CPPreviewDate")
+def review_without_date(child, period):
+    for _, plan in _plans(child):
+        if any(review is None for review in plan.reviews):
             yield _label(plan)
