@@ -34,7 +34,8 @@ class PracticeModelForm(VersionForm):
 
 
 class AssessmentForm(PracticeModelForm):
-    """One sitting: save what you have; the checks for completeness come when it is sent."""
+    """One sitting: save what you have; the checks for completeness come when it is sent
+    (so no field is marked optional: each is needed by then)."""
 
     support_during_assessment = _text("Support during the assessment",
                                       "What help the family is getting while we assess.", 3)
@@ -43,8 +44,6 @@ class AssessmentForm(PracticeModelForm):
         choices=list(ASSESSMENT_FACTORS.items()),
         help_text="The Department for Education's factors identified at assessment. Choose "
                   "'21' only if no factors were identified.")
-    optional = ("strengths", "worries", "childs_words", "familys_words",
-                "what_needs_to_happen", "support_during_assessment", "factors")
 
 
 NEEDS = [(v, label) for v, label in PrimaryNeed.choices if v != PrimaryNeed.NOT_STATED]
@@ -103,8 +102,6 @@ class StrategyForm(GovukForm):
 
 class Section47Form(PracticeModelForm):
     findings = _text("What the enquiry found", rows=5)
-    optional = ("strengths", "worries", "childs_words", "familys_words",
-                "what_needs_to_happen", "findings")
 
 
 class Section47OutcomeForm(VersionForm):
