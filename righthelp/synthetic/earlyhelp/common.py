@@ -15,6 +15,7 @@ REVIEW = "early-help-review"
 SETTLING_IN_DAYS = 28  # earlyhelp.rules: a new episode has this long to assess and plan
 DRIFT = 0.08  # settled open episodes with no completed assessment or plan yet
 LATE_REVIEW = 0.12  # reviews held after the deadline
+BEHIND = 0.12  # open episodes with an action past its date and not done
 MISSED_REVIEW = 0.07  # open episodes whose latest review deadline passed without a review
 DEMO_EPISODES = 3  # open episodes the demo partner leads, at least one in the demo locality
 DEMO_LOCALITY = "revoe"  # the demo link worker's (workforce.DEMO_TEAM)

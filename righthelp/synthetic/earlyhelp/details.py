@@ -18,6 +18,7 @@ from .. import phrases
 from ..deadlines import at
 from ..population import YEAR
 from .common import (
+    BEHIND,
     DRIFT,
     INVITED,
     LATE_REVIEW,
@@ -216,20 +217,27 @@ class Details:
         closed; the progress noted at each review."""
         rng, reason = self.rng, e.row.closure_reason
         end = until.date()
+        start = actions[0].created_at.date() if actions else end
+        behind = rng.random() < BEHIND  # one action has slipped past its date
         finished: dict[int, date | None] = {}
         for n, action in enumerate(actions):
-            done_on = action.by_when + timedelta(days=rng.randint(-10, 12))
-            late = rng.random() < 0.15
+            early = rng.random() < 0.25
+            done_on = action.by_when - timedelta(days=rng.randint(0, 10))
+            done_on = max(done_on, start + timedelta(days=3))
             if reason in ("outcomes_met", "universal"):
                 done_on = min(done_on, end)
                 action.status, action.outcome = "done", (
                     "met" if rng.random() < 0.85 else "partly_met")
                 action.outcome_note = "The family says this worked." if (
                     action.outcome == "met") else "Better, but still some way to go."
-            elif done_on <= end and not late:
+            elif action.by_when <= end and not behind:
+                action.status, done_on = "done", min(done_on, end)
+            elif action.by_when <= end:  # slipped: still going after its date
+                action.status, done_on, behind = "under_way", None, False
+            elif early and done_on <= end:
                 action.status = "done"
             else:
-                action.status = "under_way" if done_on > end or rng.random() < 0.8 else (
+                action.status = "under_way" if end > start + timedelta(days=7) else (
                     "not_started")
                 done_on = None
             if reason in ("consent_withdrawn", "stepped_up") and action.status != "done":
