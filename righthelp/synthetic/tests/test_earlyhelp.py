@@ -209,3 +209,24 @@ def test_the_same_seed_gives_the_same_early_help():
     flush(write=lambda line: None)
     synthesise(seed=3, scale=0.01, today=TODAY, write=lambda line: None)
     assert digest() == first and first[0]
+
+
+def test_some_open_episodes_drift_and_most_do_not(lines):
+    """Link workers see where help is needed: missed reviews, no plan yet, actions past their
+    date; most episodes are on track."""
+    now = end_of_day(TODAY)
+    flags: Counter = Counter()
+    episodes = EarlyHelpEpisode.objects.filter(status="open").select_related("assessment")
+    for episode in episodes:
+        plan = FamilyPlan.objects.filter(episode=episode).first()
+        dates = tuple(PlanAction.objects.filter(
+            plan__episode=episode, status__in=("not_started", "under_way")).values_list(
+            "by_when", flat=True))
+        found = rules.drift(rules.DriftFacts(
+            episode.status, episode.opened_at.astimezone(LONDON).date(),
+            episode.assessment.status == "completed", bool(plan and plan.agreed_at),
+            episode.review_due_at, dates), now)
+        flags.update(found)
+        flags["any"] += bool(found)
+    assert 0.05 <= flags["any"] / episodes.count() <= 0.4
+    assert flags[rules.REVIEW_OVERDUE] and flags[rules.NO_PLAN]
