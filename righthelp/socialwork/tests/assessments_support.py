@@ -43,7 +43,8 @@ def on(day: date, hour: int = 10) -> datetime:
 
 
 def referred(world, *, harm_current: bool = False, received_at: datetime | None = None,
-             agency: str = "blackpool-schools", referrer_role: str = "Head teacher"):
+             agency: str = "blackpool-schools", referrer_role: str = "Head teacher",
+             back_to_families: bool = False):
     """A contact the Hub records and decides (significant harm), authorised by the Hub
     manager: the decision hands the child on to Assessment and Support. Returns the episode."""
     from righthelp.core.models import PartnerAgency
@@ -55,7 +56,8 @@ def referred(world, *, harm_current: bool = False, received_at: datetime | None 
                                    received_at=received_at)
     frontdoor.child_link(actor=hub, child=rfs.children.get(), person=world.child)
     decision = frontdoor.decision_propose(
-        actor=hub, rfs=rfs, facts=Facts(significant_harm=True, harm_current=harm_current),
+        actor=hub, rfs=rfs, facts=Facts(significant_harm=True, harm_current=harm_current,
+                                        open_to_return_team_recently=back_to_families),
         level_of_need=4, reasoning="Injury and fear of going home.",
         childs_voice="I don't want to go home.")
     frontdoor.decision_authorise(actor=manager, decision=decision, note="Agreed.")

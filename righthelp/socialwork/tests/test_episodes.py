@@ -46,6 +46,15 @@ def test_a_section_47_decision_waits_for_the_strategy_discussion(world):
                                        rule="initial-child-protection-conference").exists()
 
 
+def test_a_child_open_to_families_recently_goes_back_to_that_team(world):
+    episode = referred(world, back_to_families=True)
+    assert episode.team.code == "strengthening-and-supporting-families"
+    assert episode.involvement.team == episode.team
+    assessment = episode.assessments.get()
+    assert assessment.worker is None  # nobody allocated in that team yet
+    assert assessment.deadline.rule == "child-and-family-assessment"
+
+
 def test_a_second_referral_while_open_reuses_the_episode_and_its_assessment(world):
     first = referred(world)
     second = referred(world)
