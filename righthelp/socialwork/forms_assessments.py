@@ -65,7 +65,7 @@ class AuthoriseForm(VersionForm):
 class StrategyForm(GovukForm):
     held_at = forms.DateTimeField(
         label="When it was held", help_text="For example, 2026-11-23 14:30.",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
     attendees = forms.CharField(
         label="Who took part", widget=forms.Textarea(attrs={"rows": 4}),
         help_text="One person a line: name, agency, role. At least social care and the "
