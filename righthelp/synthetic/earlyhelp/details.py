@@ -66,11 +66,11 @@ class Details:
         # drifting, the demo's half-written one, or the family left before it was done.
         kid = e.kids[0]
         voice = voice_of(kid, opened.date())
-        done_after = rng.randint(7, 30)
-        complete = (done_after < age and not e.draft
-                    and not (drifting and rng.random() < 0.6))
         started = opened + timedelta(days=rng.randint(0, 4), hours=rng.randint(1, 5))
-        completed = started + timedelta(days=done_after)
+        started = max(opened, min(started, until - timedelta(hours=1)))
+        completed = started + timedelta(days=rng.randint(7, 30))
+        complete = (completed < until and not e.draft
+                    and not (drifting and rng.random() < 0.6))
         assessment = EarlyHelpAssessment(
             episode=row, status="completed" if complete else "draft",
             life_for_the_child=LIFE[voice].format(
@@ -114,7 +114,8 @@ class Details:
             if other:
                 e.rows["invitation"] = EpisodeInvitation(
                     episode=row, user=self.rng.choice(other), invited_by=e.lead,
-                    invited_at=row.lead_agreed_at + timedelta(days=self.rng.randint(1, 20)),
+                    invited_at=min(self.now, row.lead_agreed_at + timedelta(
+                        days=self.rng.randint(1, 20))),
                     reason="Knows the family well and can help with the plan.")
         return members
 

@@ -92,8 +92,15 @@ STEP_UP_WHAT_CHANGED = [
     "The parent has started drinking heavily again and was found asleep with the baby alone "
     "in the house; neighbours called the police.",
 ]
-HANDOVER = ("The child in need plan worked: {outcome}. The family asked to keep the support "
-            "that helped; early help carries on the actions for the family and the school.")
+# The social work plan as handed over, by the social care work stepping down.
+HANDOVER = {
+    "cafa": "The Child and Family Assessment found the children are not at risk of "
+            "significant harm, but the family needs support with routines and money. The "
+            "family agreed to early help; carry on with the school and the family hub.",
+    "child_in_need": "The child in need plan has done its work: statutory thresholds are no "
+                     "longer met. The family asked to keep the support that helped; early help "
+                     "carries on the actions for the family and the school.",
+}
 AGREED = ["Everyone agreed the plan; the family chose the first three actions.",
           "The family agreed the actions and who does each one; the next review is booked."]
 

@@ -189,7 +189,7 @@ class EarlyHelpWriter(Details):
             e.rows["step_down"] = StepDown(
                 from_involvement_id=involvement, stepped_down_by=row.opened_by,
                 stepped_down_at=row.opened_at,
-                handover_plan=HANDOVER.format(outcome=before.outcome.lower()))
+                handover_plan=HANDOVER[before.kind])
         else:
             return False
         row.consent_given_at = row.opened_at
@@ -244,12 +244,13 @@ class EarlyHelpWriter(Details):
         others.sort(key=lambda e: (e.row.locality_id != self.localities.get(
             DEMO_LOCALITY, Locality()).pk, -e.works[0].start.toordinal()))
         moved: list[int] = []
+        def in_locality(e: Episode) -> bool:
+            return e.row.locality is not None and e.row.locality.code == DEMO_LOCALITY
+
         for e in others:
-            in_locality = any(m.row.locality and m.row.locality.code == DEMO_LOCALITY
-                              for m in mine)
-            if len(mine) >= DEMO_EPISODES and in_locality:
+            if len(mine) >= DEMO_EPISODES and any(in_locality(m) for m in mine):
                 break
-            if len(mine) >= DEMO_EPISODES and e.row.locality.code != DEMO_LOCALITY:
+            if len(mine) >= DEMO_EPISODES and not in_locality(e):
                 continue
             e.lead = e.row.lead_professional = demo
             moved += [self.allocations[(c.pk, w.start, False)][0] for w in e.works
@@ -266,6 +267,7 @@ class EarlyHelpWriter(Details):
             newest = max(mine, key=lambda e: e.row.opened_at)
             newest.draft = True
         self.counts["led by the demo partner"] = len(mine)
+
     # ------------------------------------------------------------------ writing
     def _write(self, episodes: list[Episode]) -> None:
         def gather(name: str) -> list:

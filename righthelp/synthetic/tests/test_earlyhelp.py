@@ -122,9 +122,11 @@ def test_step_ups_go_through_the_front_door_and_describe_an_escalation(lines):
 
 def test_assessments_plans_and_reviews_follow_the_rules(lines):
     assert EarlyHelpAssessment.objects.filter(status="draft").exists()
-    for assessment in EarlyHelpAssessment.objects.filter(status="completed"):
+    for assessment in EarlyHelpAssessment.objects.filter(status="completed").select_related(
+            "episode"):
         assert not rules.missing_for_completion(assessment.__dict__)
-        assert assessment.completed_at >= assessment.started_at
+        assert assessment.started_at <= assessment.completed_at <= (
+            assessment.episode.closed_at or end_of_day(TODAY))
     for plan in FamilyPlan.objects.select_related("episode__assessment"):
         assert plan.episode.assessment.status == "completed"
         assert plan.agreed_at >= plan.episode.assessment.completed_at
