@@ -52,6 +52,7 @@ POLICY: dict[str, frozenset | str] = {
     "my-deadlines": RECORD_ROLES,
     "team-deadlines": MANAGERS | {Role.SOCIAL_WORKER, Role.SENIOR_SOCIAL_WORKER},
     "api-tokens": ALL_ROLES,
+    "figures": FIGURES,
     # The front door. Referrers see only their own requests and the checks sent to them.
     "request-list": RECORD_ROLES,
     "request-new": RECORD_ROLES,

@@ -14,4 +14,5 @@ urlpatterns = [
     path("sign-out/", auth_views.LogoutView.as_view(), name="sign-out"),
     path("break-glass/review/", views.break_glass_review, name="break-glass-review"),
     path("api-tokens/", views.api_tokens, name="api-tokens"),
+    path("figures/", views.figures, name="figures"),
 ]

@@ -1,10 +1,11 @@
-"""Shared pages: sign in, refusals, the manager's break-glass review, API tokens."""
+"""Shared pages: sign in, refusals, the manager's break-glass review, API tokens, figures."""
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -13,6 +14,7 @@ from righthelp.staff.models import ApiToken
 from . import access, audit
 from .forms import GovukForm, GovukStyleMixin
 from .models import BreakGlassGrant
+from .url_policy import allows
 
 
 class SignInForm(GovukStyleMixin, AuthenticationForm):
@@ -82,3 +84,24 @@ def api_tokens(request):
         _token, key = ApiToken.issue(request.user, form.cleaned_data["name"])
     tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True)
     return render(request, "core/api_tokens.html", {"form": form, "key": key, "tokens": tokens})
+
+
+# The council's figures and returns, each with what it answers; the page lists those the
+# user's role may open.
+FIGURE_PAGES = (
+    ("hub-figures", "The front door", "Requests for support, decisions on time, where requests "
+     "went next and the advice line."),
+    ("early-help-figures", "Early help", "Open episodes by locality and lead agency, the share "
+     "partners lead, reviews on time, step-ups and step-downs, outcomes met."),
+    ("caseloads", "Caseloads", "Each worker's and team's children against the council's "
+     "target."),
+    ("cin-census", "Children in Need census", "Produce and check the Department for "
+     "Education's census for a collection year."),
+)
+
+
+@require_http_methods(["GET"])
+def figures(request):
+    pages = [(reverse(name), title, about) for name, title, about in FIGURE_PAGES
+             if allows(name, request.user)]
+    return render(request, "core/figures.html", {"pages": pages})

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from righthelp.core.url_policy import POLICY, POLICY_REFUSAL, PUBLIC, policy_for
+from righthelp.core.url_policy import POLICY, POLICY_REFUSAL, PUBLIC, allows, policy_for
 from righthelp.staff.models import Allocation, Role
 
 
@@ -82,3 +82,20 @@ def test_signed_out_visitors_are_sent_to_sign_in(client, world):
             continue
         response = client.get(url)
         assert response.status_code == 302 and "/sign-in/" in response["Location"], name
+
+
+@pytest.mark.django_db
+def test_menu_and_figures_offer_only_pages_the_role_may_use(client, world):
+    from righthelp.core.context_processors import NAVIGATION
+
+    for role, user in world.users.items():
+        client.force_login(user)
+        page = client.get("/").content.decode()
+        for label, name, _roles in NAVIGATION:
+            if f">{label}</a>" in page:
+                assert allows(name, user), f"{role} is offered {name}"
+        figures = client.get("/figures/")
+        assert figures.status_code == (200 if allows("figures", user) else 403)
+        if figures.status_code == 200:
+            text = figures.content.decode()
+            assert "Children in Need census" in text and "Early help" in text
