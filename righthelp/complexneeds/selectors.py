@@ -49,7 +49,10 @@ class TeamRow:
 
 def team_list(user: User, *, due_only: bool = False) -> list[TeamRow]:
     """The team's open records, each with its next open transition deadline; soonest first
-    (records with no open transition deadline last). ``due_only``: only overdue or due soon."""
+    (records with no open transition deadline last). ``due_only``: only overdue or due soon.
+    Only the team's members see the team's list."""
+    if not is_team_member(user):
+        return []
     records = list(ComplexNeedsRecord.objects.filter(
         closed_on__isnull=True, team__code=TEAM_CODE).filter(not_withheld(user))
         .select_related("person", "ehc_plan"))
@@ -78,3 +81,9 @@ def record_for(user: User, pk: int, request=None) -> ComplexNeedsRecord:
         raise Http404("No complex needs record with that number.")
     access.open_person(user, record.person_id, request)
     return record
+
+
+def current_record_by_pk(pk: int) -> ComplexNeedsRecord | None:
+    """A record as saved just now, with its plans (after a write the caller was allowed)."""
+    return ComplexNeedsRecord.objects.select_related(
+        "person", "ehc_plan", "transition_plan").filter(pk=pk).first()
