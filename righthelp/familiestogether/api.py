@@ -47,6 +47,11 @@ class ReferralIn(Schema):
     kind: Kind = Field(description=described(FamiliesTogetherReferral.Kind))
     reason: str
     childs_words: str = ""
+    coordinator_id: int | None = Field(
+        None, description="The coordinator consulted before referring (a member of the "
+                          "Families Together team); with consulted_on and discussed, or none.")
+    consulted_on: date | None = None
+    discussed: str = ""
 
 
 class ConsultationIn(Schema):
@@ -220,9 +225,14 @@ def referral_list(request, open_only: bool = False):
              summary="Refer a child (the allocated social worker only)")
 def referral_create(request, payload: ReferralIn):
     person = access.open_person(request.auth, payload.person_id, request)
-    referral = services.referral_create(actor=request.auth, person=person, kind=payload.kind,
-                                        reason=payload.reason, childs_words=payload.childs_words,
-                                        request=request)
+    consulted = payload.consulted_on is not None or bool(payload.discussed.strip())
+    if consulted and payload.coordinator_id is None:
+        raise ValidationError({"coordinator_id": services.CONSULTATION_NOT_WITH_COORDINATOR})
+    referral = services.referral_create(
+        actor=request.auth, person=person, kind=payload.kind, reason=payload.reason,
+        childs_words=payload.childs_words, request=request,
+        coordinator=_team_member(payload.coordinator_id, "coordinator_id"),
+        consulted_on=payload.consulted_on, discussed=payload.discussed)
     return Status(201, referral)
 
 

@@ -29,6 +29,17 @@ class ReferralForm(GovukForm):
                              choices=FamiliesTogetherReferral.Kind.choices)
     reason = _text("Why does the family need Families Together?")
     childs_words = _text("What the child says, in their own words", required=False)
+    coordinator = forms.ModelChoiceField(
+        queryset=None, required=False, label="Coordinator you consulted",
+        help_text="Leave the consultation blank if it has not happened yet: the referral is "
+                  "accepted only once it is recorded.")
+    consulted_on = forms.DateField(label="Date of the consultation", required=False,
+                                   help_text=DATE_HINT)
+    discussed = _text("What you discussed with the coordinator", required=False)
+
+    def __init__(self, *args, coordinators=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["coordinator"].queryset = coordinators
 
 
 class ConsultationForm(GovukForm):

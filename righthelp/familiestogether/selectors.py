@@ -5,7 +5,7 @@ team manager of the team holding the child's social work sees their team's child
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from righthelp.core.access import not_withheld
+from righthelp.core.access import not_withheld, visible_people
 from righthelp.staff.models import Allocation, Team, TeamMembership, User
 
 from .models import (
@@ -61,6 +61,16 @@ def referrals_for(user: User) -> QuerySet[FamiliesTogetherReferral]:
         | Q(person__family_memberships__family_id__in=mine.filter(
             family__isnull=False).values("family_id"))
     ).distinct()
+
+
+def children_to_refer(user: User) -> list:
+    """The children ``user`` is the allocated social worker for (directly or through a
+    family): the only children they can refer."""
+    mine = _open(Allocation.objects.filter(kind=Allocation.Kind.SOCIAL_WORKER, worker=user))
+    return list(visible_people(user).filter(
+        Q(pk__in=mine.filter(person__isnull=False).values("person_id"))
+        | Q(family_memberships__family_id__in=mine.filter(family__isnull=False).values(
+            "family_id"))).distinct().order_by("family_name", "given_names")[:200])
 
 
 def referral_list(user: User, *, open_only: bool = False) -> list[FamiliesTogetherReferral]:

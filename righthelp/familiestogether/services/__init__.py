@@ -23,8 +23,10 @@ from .meetings import (  # noqa: F401
     meeting_record,
 )
 from .referrals import (  # noqa: F401
+    CONSULTATION_DATE_REQUIRED,
     CONSULTATION_NOT_WITH_COORDINATOR,
     CONSULTATION_REQUIRED,
+    DISCUSSED_REQUIRED,
     FUTURE_DATE,
     ILLEGAL_MOVE,
     ONLY_ALLOCATED_SOCIAL_WORKER,
@@ -32,6 +34,7 @@ from .referrals import (  # noqa: F401
     ONLY_TEAM_OR_REFERRER,
     PRACTITIONER_NOT_IN_TEAM,
     REASON_REQUIRED,
+    REFERRAL_REASON_REQUIRED,
     referral_accept,
     referral_close,
     referral_consultation,

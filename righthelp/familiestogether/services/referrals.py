@@ -32,6 +32,7 @@ REASON_REQUIRED = "Say why."
 FUTURE_DATE = "The date cannot be in the future."
 REFERRAL_REASON_REQUIRED = "Say why the family needs Families Together."
 DISCUSSED_REQUIRED = "Say what was discussed with the coordinator."
+CONSULTATION_DATE_REQUIRED = "Give the date of the consultation with the coordinator."
 
 __all__ = ["ILLEGAL_MOVE", "ONLY_TEAM"]
 
@@ -41,18 +42,50 @@ def _audit(actor, request, referral, detail) -> None:
                  person=referral.person, obj=referral, detail=detail)
 
 
+def _consultation_errors(coordinator: User | None, on: date | None, discussed: str,
+                         on_field: str = "on") -> dict[str, str]:
+    errors = {}
+    if coordinator is None or not selectors.coordinators().filter(pk=coordinator.pk).exists():
+        errors["coordinator"] = CONSULTATION_NOT_WITH_COORDINATOR
+    if on is None:
+        errors[on_field] = CONSULTATION_DATE_REQUIRED
+    elif on > timezone.localdate():
+        errors[on_field] = FUTURE_DATE
+    if not (discussed or "").strip():
+        errors["discussed"] = DISCUSSED_REQUIRED
+    return errors
+
+
 def referral_create(
     *, actor: User, person: Person, kind: str, reason: str, childs_words: str = "",
-    family=None, request: HttpRequest | None = None,
+    family=None, coordinator: User | None = None, consulted_on: date | None = None,
+    discussed: str = "", request: HttpRequest | None = None,
 ) -> FamiliesTogetherReferral:
     """The allocated social worker refers; the Families Together team is allocated to the child
-    so that it can read the record while it consults and decides."""
+    so that it can read the record while it consults and decides.
+
+    The referral follows a consultation with the coordinator: the social worker records it
+    here (who, when, what was discussed) when it has happened, or it is recorded on the
+    referral afterwards; the team cannot accept the referral until it is."""
     if not selectors.is_allocated_social_worker(actor, person):
         raise PermissionDenied(ONLY_ALLOCATED_SOCIAL_WORKER)
+    errors: dict[str, str] = {}
+    if not (reason or "").strip():
+        errors["reason"] = REFERRAL_REASON_REQUIRED
+    consulted = coordinator is not None or consulted_on is not None or bool(
+        (discussed or "").strip())
+    if consulted:
+        errors |= _consultation_errors(coordinator, consulted_on, discussed, "consulted_on")
+    if errors:
+        raise ValidationError(errors)
     referral = FamiliesTogetherReferral(
         person=person, family=family, kind=kind, childs_words=(childs_words or "").strip(),
-        reason=required(reason, "reason", REFERRAL_REASON_REQUIRED), referred_by=actor,
+        reason=reason.strip(), referred_by=actor,
     )
+    if consulted:
+        referral.consulted_with, referral.consulted_on = coordinator, consulted_on
+        referral.consultation_notes = discussed.strip()
+        referral.consultation_recorded_by = actor
     referral.full_clean()
     with transaction.atomic():
         referral.save()
@@ -63,7 +96,7 @@ def referral_create(
                 person=person, reason=f"Referred to Families Together (referral {referral.pk})",
                 request=request)
         audit.record(user=actor, action=audit.Action.CREATE, request=request, person=person,
-                     obj=referral, detail={"kind": kind})
+                     obj=referral, detail={"kind": kind, "consulted": consulted})
     return referral
 
 
@@ -74,13 +107,7 @@ def referral_consultation(
     """Who the consultation was with, when, and what was discussed."""
     if not (selectors.is_team_member(actor) or referral.referred_by_id == actor.pk):
         raise PermissionDenied(ONLY_TEAM_OR_REFERRER)
-    errors = {}
-    if not selectors.coordinators().filter(pk=coordinator.pk).exists():
-        errors["coordinator"] = CONSULTATION_NOT_WITH_COORDINATOR
-    if on > timezone.localdate():
-        errors["on"] = FUTURE_DATE
-    if not (discussed or "").strip():
-        errors["discussed"] = DISCUSSED_REQUIRED
+    errors = _consultation_errors(coordinator, on, discussed)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

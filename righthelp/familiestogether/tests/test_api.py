@@ -129,3 +129,16 @@ def test_every_role_against_every_operation(client, world):
             if refused == (role in POLICY[f"api-1:{name}"]):
                 failures.append(f"{role.value} {method} {name}: {response.status_code}")
     assert failures == []
+
+
+def test_referral_with_its_consultation_over_the_api(client, world):
+    worker, lead = world.users["social_worker"], coordinator()
+    body = {"person_id": world.child.pk, "kind": "meeting", "reason": "Family meeting.",
+            "consulted_on": "2026-11-20", "discussed": "Invites."}
+    missing = call(client, "post", "/referrals", worker, body)
+    assert missing.status_code == 422
+    assert [e["field"] for e in missing.json()["detail"]] == ["coordinator_id"]
+    made = call(client, "post", "/referrals", worker, body | {"coordinator_id": lead.pk})
+    assert made.status_code == 201, made.content
+    accepted = call(client, "post", f"/referrals/{made.json()['id']}/accept", lead, {})
+    assert accepted.json()["status"] == "accepted"

@@ -141,3 +141,27 @@ def test_list_query_count_stays_flat(client, world, django_assert_max_num_querie
     _more_referrals(world, 8)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(reverse("ft-referral-list")).content.decode().count("Child") >= 10
+
+
+def test_the_social_worker_refers_from_the_list_with_the_consultation(client, world):
+    worker, lead = world.users["social_worker"], coordinator()
+    client.force_login(worker)
+    listed = client.get(reverse("ft-referral-list")).content.decode()
+    assert reverse("ft-referral-new", args=[world.child.pk]) in listed
+    assert "Refer Jonathan Smith" in listed
+    assert world.unallocated_child.full_name not in listed
+    form = client.get(reverse("ft-referral-new", args=[world.child.pk])).content.decode()
+    assert "Coordinator you consulted" in form and f'value="{lead.pk}"' in form
+    bad = client.post(reverse("ft-referral-new", args=[world.child.pk]), {
+        "kind": "meeting", "reason": "Family want a meeting.", "coordinator": lead.pk,
+        "discussed": "Invites."}).content.decode()
+    assert "Date of the consultation: " + services.CONSULTATION_DATE_REQUIRED in bad
+    assert not FamiliesTogetherReferral.objects.exists()
+    client.post(reverse("ft-referral-new", args=[world.child.pk]), {
+        "kind": "meeting", "reason": "Family want a meeting.", "coordinator": lead.pk,
+        "consulted_on": "20/11/2026", "discussed": "Who to invite from the network."})
+    made = FamiliesTogetherReferral.objects.get()
+    assert made.consulted_with == lead and made.consulted_on == date(2026, 11, 20)
+    # The coordinator's list offers no children to refer: referrals come from social workers.
+    client.force_login(lead)
+    assert "Make a referral" not in client.get(reverse("ft-referral-list")).content.decode()

@@ -241,3 +241,43 @@ def test_crisis_only_on_crisis_referral(world):
                              what_happened="x")
     assert error.value.messages == [services.CRISIS_ONLY_FOR_CRISIS_WORK]
     assert FamiliesTogetherReferral.objects.count() == 1
+
+
+def test_the_social_worker_records_the_consultation_with_the_referral(world):
+    lead = coordinator()
+    made = services.referral_create(
+        actor=world.users["social_worker"], person=world.child, kind="meeting",
+        reason="The family want to plan together.", coordinator=lead,
+        consulted_on=date(2026, 11, 20), discussed="Who is in the network; a date.")
+    assert made.consulted and made.consulted_with == lead
+    assert made.consultation_recorded_by == world.users["social_worker"]
+    accepted = services.referral_accept(actor=lead, referral=made, practitioner=lead)
+    assert accepted.status == "accepted"
+
+
+def test_a_consultation_given_with_the_referral_must_be_complete(world):
+    with pytest.raises(ValidationError) as error:
+        services.referral_create(
+            actor=world.users["social_worker"], person=world.child, kind="meeting",
+            reason="Worried.", coordinator=world.users["team_manager"], discussed=" ")
+    assert error.value.message_dict == {
+        "coordinator": [services.CONSULTATION_NOT_WITH_COORDINATOR],
+        "consulted_on": [services.CONSULTATION_DATE_REQUIRED],
+        "discussed": [services.DISCUSSED_REQUIRED]}
+    with pytest.raises(ValidationError) as error:
+        services.referral_create(
+            actor=world.users["social_worker"], person=world.child, kind="meeting",
+            reason="Worried.", coordinator=coordinator(),
+            consulted_on=timezone.localdate() + timedelta(days=1), discussed="Invites.")
+    assert error.value.message_dict == {"consulted_on": [services.FUTURE_DATE]}
+    assert not FamiliesTogetherReferral.objects.exists()
+
+
+def test_a_referral_by_anyone_else_is_refused_even_with_a_consultation(world):
+    with pytest.raises(PermissionDenied) as refused:
+        services.referral_create(
+            actor=world.users["team_manager"], person=world.child, kind="meeting",
+            reason="Worried.", coordinator=coordinator(), consulted_on=date(2026, 11, 20),
+            discussed="Invites.")
+    assert str(refused.value) == services.ONLY_ALLOCATED_SOCIAL_WORKER
+    assert not FamiliesTogetherReferral.objects.exists()

@@ -12,19 +12,20 @@ from .common import audited_view, form_page, visible
 
 def referral_list(request):
     user = request.user
+    team_member = selectors.is_team_member(user)
     return render(request, "familiestogether/referral_list.html", {
-        "referrals": selectors.referral_list(user),
-        "team_member": selectors.is_team_member(user)})
+        "referrals": selectors.referral_list(user), "team_member": team_member,
+        "children": [] if team_member else selectors.children_to_refer(user)})
 
 
 @require_http_methods(["GET", "POST"])
 def referral_new(request, pk):
     person = access.open_person(request.user, pk, request)
-    form = ReferralForm(request.POST or None)
+    form = ReferralForm(request.POST or None, coordinators=selectors.coordinators())
     return form_page(
         request, form=form, referral=None, heading=f"Refer {person.full_name} to Families Together",
-        intro="Talk to the Families Together coordinator first: the referral is accepted only "
-              "after that consultation is recorded.",
+        intro="Talk to the Families Together coordinator first and record the consultation "
+              "here: the referral is accepted only after that consultation is recorded.",
         save=lambda: services.referral_create(
             actor=request.user, person=person, request=request, **form.cleaned_data),
         done="Referral sent to Families Together.", button="Send referral")
