@@ -469,7 +469,8 @@ class FiguresReviewsOut(_Schema):
     due: int = _Field(description="Review deadlines that fell due in the period (per child).")
     on_time: int
     late: int
-    overdue: int = _Field(description="Fell due and not held yet.")
+    overdue: int = _Field(description="Fell due and not held: overdue now, or missed before "
+                          "the episode closed.")
     percent: float | None
 
 

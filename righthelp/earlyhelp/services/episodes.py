@@ -43,6 +43,7 @@ from .common import (
     own_early_help_team,
     resolve,
 )
+from .plans import REVIEW_NOT_HELD, REVIEW_RULE
 
 NEED_CHILD = "Add at least one child."
 NEED_WHY = "Say why the family needs help, in plain words."
@@ -336,7 +337,7 @@ def consent_withdraw(
             episode.save()
         else:
             _close(actor, episode, ClosureReason.CONSENT_WITHDRAWN,
-                   "The family withdrew their consent.")
+                   "The family withdrew their consent.", http_request)
         _record(actor, episode, http_request, consent_withdrawn=True, stays_open=bool(reason))
     return episode
 
@@ -375,12 +376,13 @@ def episode_close(
                 action.outcome, action.outcome_note = outcome, (note or "").strip()
                 action.version += 1
                 action.save()
-        _close(actor, episode, reason, family_outcome.strip())
+        _close(actor, episode, reason, family_outcome.strip(), http_request)
         _record(actor, episode, http_request, closed=reason)
     return episode
 
 
-def _close(actor: User, episode: EarlyHelpEpisode, reason: str, family_outcome: str) -> None:
+def _close(actor: User, episode: EarlyHelpEpisode, reason: str, family_outcome: str,
+           http_request=None) -> None:
     move(episode, EpisodeStatus.CLOSED)
     episode.closure_reason, episode.family_outcome = reason, family_outcome
     episode.closed_at, episode.closed_by = timezone.now(), actor
@@ -391,9 +393,33 @@ def _close(actor: User, episode: EarlyHelpEpisode, reason: str, family_outcome: 
     Involvement.objects.filter(pk__in=episode.memberships.values("involvement_id"),
                                end__isnull=True).update(end=timezone.localdate(), outcome=label)
     kids = children(episode)
-    # The review clock stops with the episode: the last review is no longer due.
-    for deadline in Deadline.objects.filter(person__in=kids, rule="early-help-review",
-                                            met_at__isnull=True):
-        deadline_meet(deadline=deadline, actor=actor)
+    stop_review_clock(actor, episode, kids, http_request)
     for child in kids:
         chronology(actor, child, f"Early help episode #{episode.pk} closed: {label}.")
+
+
+def stop_review_clock(actor: User, episode: EarlyHelpEpisode, kids: list[Person],
+                      http_request=None) -> None:
+    """The review clock stops with the episode; nothing says a review was held when none was.
+
+    - A review not due yet when the episode closes was never owed: its deadline is withdrawn
+      (removed, and the audit keeps what it was), so no figure counts it, on time or late.
+    - A review already overdue was missed: it stays on the child's record marked as not held
+      (``REVIEW_NOT_HELD``) and stopped at the closure, so it leaves every worklist while the
+      figures count it as a review not held.
+    """
+    closed_at = episode.closed_at or timezone.now()
+    for deadline in Deadline.objects.filter(person__in=kids, rule=REVIEW_RULE,
+                                            met_at__isnull=True):
+        if deadline.due_at > closed_at:
+            audit.record(user=actor, action=audit.Action.CHANGE, request=http_request,
+                         person=deadline.person, obj=deadline,
+                         detail={"early_help_episode": episode.pk, "withdrawn": True,
+                                 "rule": deadline.rule, "subject": deadline.subject,
+                                 "due_at": deadline.due_at.isoformat(),
+                                 "why": "The episode closed before the review was due."})
+            deadline.delete()
+        else:
+            deadline.subject = REVIEW_NOT_HELD
+            deadline.save(update_fields=["subject"])
+            deadline_meet(deadline=deadline, met_at=closed_at, actor=actor)

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from righthelp.core.models import Deadline
-from righthelp.earlyhelp import rules, services
+from righthelp.core.models import AuditEvent, Deadline
+from righthelp.earlyhelp import figures, rules, services
 from righthelp.earlyhelp.models import EarlyHelpEpisode, StepUp
 from righthelp.earlyhelp.services import NewMember, assessment, episodes, plans
 from righthelp.earlyhelp.services.common import ALREADY_IN_EPISODE
@@ -331,6 +331,40 @@ def test_closing_with_outcomes_met_celebrates_each_action(world):
     with pytest.raises(ValidationError):  # closed is closed: an illegal move
         services.episode_close(actor=partner, episode=closed, version=closed.version,
                                reason="moved")
+
+
+def test_closing_withdraws_a_review_not_due_yet_rather_than_calling_it_met(world):
+    episode = open_episode(world)
+    planned(world, episode)
+    episode.refresh_from_db()
+    running = Deadline.objects.get(person=world.child, rule=plans.REVIEW_RULE)
+    assert running.due_at > timezone.now()
+    services.episode_close(actor=episode.lead_professional, episode=episode,
+                           version=episode.version, reason="moved")
+    # No review was owed yet: the clock is withdrawn, not met, and the audit keeps it.
+    assert not Deadline.objects.filter(pk=running.pk).exists()
+    withdrawn = AuditEvent.objects.get(object_type="core.Deadline", object_id=str(running.pk),
+                                       detail__withdrawn=True)
+    assert withdrawn.detail["early_help_episode"] == episode.pk
+    assert withdrawn.detail["due_at"] == running.due_at.isoformat()
+
+
+def test_closing_marks_an_overdue_review_as_not_held_and_the_figures_agree(world):
+    episode = open_episode(world)
+    planned(world, episode)
+    episode.refresh_from_db()
+    overdue_since = timezone.now() - timedelta(days=3)
+    Deadline.objects.filter(person=world.child, rule=plans.REVIEW_RULE).update(
+        due_at=overdue_since)
+    closed = services.consent_withdraw(actor=episode.lead_professional, episode=episode,
+                                       version=episode.version, withdrawn_by="Sarah Smith")
+    missed = Deadline.objects.get(person=world.child, rule=plans.REVIEW_RULE)
+    # Off every worklist (stopped at the closure) but named as a review that was not held.
+    assert missed.met_at == closed.closed_at and missed.subject == plans.REVIEW_NOT_HELD
+    period = figures.Period(overdue_since.date() - timedelta(days=1), timezone.localdate())
+    reviews = figures.reviews_on_time(period, timezone.now())
+    assert (reviews.due, reviews.on_time, reviews.late, reviews.overdue) == (1, 0, 0, 1)
+    assert reviews.percent == 0.0
 
 
 def test_consent_withdrawn_closes_unless_significant_harm(world):
