@@ -37,6 +37,9 @@ class ProductionOut(Schema):
     queries: int = Field(description="Failures of DfE's query rules (codes ending in Q).")
     schema_valid: bool
     schema_errors: list[str]
+    schema_file: str = Field(description="The schema file the XML was checked against: for "
+                             "2025-26, cin_census_2025_26.xsd (DfE's CIN census schema 2023-24 "
+                             "with two commented changes).")
     has_file: bool
 
 
@@ -64,7 +67,8 @@ def _out(production) -> dict:
         "check_only": production.check_only, "children": production.children,
         "episodes": production.episodes, "errors": production.errors,
         "queries": production.queries, "schema_valid": production.valid_against_schema,
-        "schema_errors": production.schema_errors, "has_file": not production.check_only,
+        "schema_errors": production.schema_errors, "schema_file": production.schema_file,
+        "has_file": not production.check_only,
     }
 
 

@@ -21,6 +21,8 @@ class CensusProduction(models.Model):
     errors = models.PositiveIntegerField(default=0)
     queries = models.PositiveIntegerField(default=0)
     schema_errors = models.JSONField(default=list, blank=True)
+    schema_file = models.CharField(max_length=100, blank=True, default="",
+                                   help_text="The schema file the census was checked against.")
     failures = models.JSONField(default=list, blank=True,
                                 help_text="Each rule failure: code, message, field, where, child.")
     xml_gz = models.BinaryField(null=True, blank=True, editable=False,
@@ -37,6 +39,17 @@ class CensusProduction(models.Model):
     @property
     def valid_against_schema(self) -> bool:
         return not self.schema_errors
+
+    @property
+    def schema(self):
+        """The schema the file was checked against (its file name and source), if known."""
+        from .cin_census.schema import BY_FILENAME
+        return BY_FILENAME.get(self.schema_file)
+
+    @property
+    def schema_described(self) -> str:
+        found = self.schema
+        return str(found) if found else self.schema_file
 
     @property
     def filename(self) -> str:

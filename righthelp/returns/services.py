@@ -59,6 +59,7 @@ def produce_census(*, user, year: int, check_only: bool = False, channel: str = 
             check_only=check_only, serial=serial, children=outcome.children,
             episodes=outcome.episodes, errors=len(outcome.errors), queries=len(outcome.queries),
             schema_errors=[str(e) for e in outcome.schema_errors],
+            schema_file=schema.census_schema(year).filename,
             failures=[f.as_dict() for f in outcome.failures], xml_gz=packed,
             xml_bytes=size)
         audit.record(user=user, action=audit.Action.CREATE, request=request, obj=production,
@@ -66,6 +67,7 @@ def produce_census(*, user, year: int, check_only: bool = False, channel: str = 
                          "return": "CIN census", "year": year, "children": outcome.children,
                          "errors": production.errors, "queries": production.queries,
                          "schema_errors": len(production.schema_errors),
+                         "schema_file": production.schema_file,
                          "check_only": check_only})
     return production
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from righthelp.core.forms import add_service_errors
 
 from . import selectors, services
+from .cin_census import schema
 from .cin_census.period import CensusPeriod
 from .forms import CensusForm
 
@@ -35,7 +36,8 @@ def census(request):
         else:
             return redirect("cin-census-result", pk=production.pk)
     return render(request, "returns/census.html", {
-        "form": form, "productions": selectors.productions(request.user)[:10]})
+        "form": form, "productions": selectors.productions(request.user)[:10],
+        "schemas": [(CensusPeriod(year).label, schema.SCHEMAS[year]) for year in years]})
 
 
 @require_GET

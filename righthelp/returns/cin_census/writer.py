@@ -1,6 +1,6 @@
 """Writes the census as DfE's CIN census XML, one child at a time.
 
-The elements and their order are the collection's (see ``schema/``). The file is streamed
+The elements and their order are DfE's (see ``righthelp/returns/schemas/``). The file is streamed
 with lxml's incremental writer: each child is built, written and dropped, so a large council's
 return never sits in memory whole. Empty values are left out, as the schema expects.
 """

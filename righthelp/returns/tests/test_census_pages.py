@@ -36,14 +36,20 @@ def test_a_team_manager_produces_the_census_and_sees_failures_by_child(client, w
     sign_in(client, world, "team_manager")
     page = client.get(reverse("cin-census"))
     assert page.status_code == 200 and b"1 April 2025 to 31 March 2026" in page.content
+    listed = page.content.decode()  # which schema each year's file is checked against
+    assert "<code>cin_census_2025_26.xsd</code>" in listed
+    assert "derived from the Department for Education&#x27;s CIN census schema 2023-24" in listed
     response = client.post(reverse("cin-census"), {"year": "2026"})
     production = CensusProduction.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("cin-census-result", args=[production.pk])
     assert production.children == 1 and production.schema_errors == []
+    assert production.schema_file == "cin_census_2025_26.xsd"
     assert {f["code"] for f in production.failures} >= {"8540"}
     result = client.get(response.url).content.decode()
     assert "8540" in result and "Disability" in result and 'id="by-rule"' in result
+    assert "valid against the census schema <code>cin_census_2025_26.xsd</code>" in result
+    assert "Open Government Licence v3" in result and "liia-tools" in result
     assert f"LA child ID {world.child.pk}" in result
     assert reverse("person-record", args=[world.child.pk]) in result  # theirs to open
     event = AuditEvent.objects.get(action="create", object_type="returns.CensusProduction")
@@ -112,6 +118,7 @@ def test_the_api_produces_lists_details_and_serves_the_file(client, world):
     assert made.status_code == 201, made.content
     body = made.json()
     assert body["children"] == 1 and body["schema_valid"] and body["has_file"]
+    assert body["schema_file"] == "cin_census_2025_26.xsd"
     failure = next(f for f in body["failures"] if f["code"] == "8540")
     assert failure["la_child_id"] == str(world.child.pk) and failure["name"] == ""
     listed = client.get(reverse("api-1:cin-census-list"), **headers).json()
@@ -160,7 +167,10 @@ def test_the_command_prints_progress_and_a_summary_and_writes_the_file(world, tm
     call_command("cin_census", "--year", "2026", "--output", str(path), stdout=out)
     text = out.getvalue()
     assert "children read: 1 of 1" in text and "1 children, 1 episodes" in text
-    assert "8540" in text and "valid against the census schema" in text
+    assert "8540" in text and "valid against the census schema cin_census_2025_26.xsd" in text
+    assert ("Checked against the census schema cin_census_2025_26.xsd (derived from the "
+            "Department for Education's CIN census schema 2023-24 (Open Government Licence "
+            "v3), as republished in Social Finance's liia-tools") in text
     assert etree.parse(str(path)).findtext(".//LAchildID") == str(world.child.pk)
     assert CensusProduction.objects.get().channel == "command"
     with pytest.raises(CommandError, match="1 DfE error rule failures"):

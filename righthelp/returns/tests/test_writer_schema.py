@@ -1,4 +1,6 @@
-"""The census XML: DfE's element names in DfE's order, and checked against the schema."""
+"""The census XML: DfE's element names in DfE's order, and checked against the schema for
+2025-26 (``schemas/cin_census_2025_26.xsd``: DfE's CIN census schema 2023-24 with two commented
+changes; ``test_dfe_schema`` checks the file against DfE's own schema unchanged)."""
 
 import io
 

@@ -1,8 +1,10 @@
 """Produce the Children in Need census from the records: ``manage.py cin_census --year 2026``.
 
 Prints progress as children are read, then a validation summary (errors and queries by DfE
-rule). Exits with an error when the file does not match the census schema, or when ``--strict``
-is given and any error rule fails.
+rule) and which schema file the XML was checked against, with its source (for 2025-26,
+``cin_census_2025_26.xsd``: DfE's CIN census schema 2023-24 with two commented changes; see
+``righthelp/returns/schemas/``). Exits with an error when the file does not match the census
+schema, or when ``--strict`` is given and any error rule fails.
 """
 
 from collections import Counter
@@ -64,10 +66,11 @@ class Command(BaseCommand):
         counts = Counter((f["code"], f["message"]) for f in production.failures)
         for (code, message), n in sorted(counts.items()):
             write(f"  {code:>6}  {n:>6,}  {message}")
+        write(f"Checked against the census schema {production.schema_described}.")
         for error in production.schema_errors:
             write(f"  schema: {error}")
         if not production.schema_errors:
-            write("The file is valid against the census schema.")
+            write(f"The file is valid against the census schema {production.schema_file}.")
         if output:
             write(f"Written to {output}")
         write(f"Production {production.pk} recorded (serial {production.serial:03d}).")
