@@ -5,9 +5,10 @@ need plan, then close; every deadline met on time shows as met.
 
 Three months pass in one test: the server's clock (``django.utils.timezone.now``, shared with
 the live server's thread) is moved forward between stages, and the forms are given the dates
-the work happened on. The strategy discussion, the Section 47 outcome and the assessment are
-recorded through the assessment side's services (their pages were not ready when this was
-written); every step of plans and conferences is done in the browser.
+the work happened on. Every step after the Hub's request is done in the browser: the strategy
+discussion, the Section 47 enquiry and its outcome, the Child and Family Assessment and its
+authorisation, then plans, visits and conferences. Only the partner's request for support is
+made through the front door's services (the front door's own journey drives that page).
 """
 
 from datetime import date, datetime, timedelta
@@ -22,17 +23,22 @@ from righthelp.core.models import Deadline
 from righthelp.core.testing import PASSWORD, make_world
 from righthelp.frontdoor import services as frontdoor
 from righthelp.frontdoor.models import RequestForSupport
-from righthelp.socialwork.models import (
-    Assessment,
-    ChildInNeedEpisode,
-    ChildProtectionPlan,
-    Section47Enquiry,
-)
-from righthelp.socialwork.services import assessments, section47
+from righthelp.socialwork.models import ChildInNeedEpisode, ChildProtectionPlan
 
 from .front_door_pages import HubManager, HubWorker
 from .pages import App
-from .social_work_pages import Chair, ChildInNeedPlan, Conference, Plans, Visits
+from .social_work_pages import (
+    Chair,
+    ChildAndFamilyAssessment,
+    ChildInNeedPlan,
+    ChildSocialWork,
+    Conference,
+    OpenWork,
+    Plans,
+    Section47,
+    StrategyDiscussion,
+    Visits,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 REAL_NOW = timezone.now
@@ -70,33 +76,67 @@ def hub_request(world) -> RequestForSupport:
     return frontdoor.request_submit(actor=partner, rfs=rfs)
 
 
-def enquiry_to_conference(world, episode: ChildInNeedEpisode) -> None:
-    """The assessment side's steps, through its services, with the dates they happened."""
-    worker, manager = world.users["social_worker"], world.users["team_manager"]
-    section47.strategy_discussion_record(
-        episode=episode, actor=worker, held_at=london(date(2026, 8, 3), 15),
-        attendees=[{"name": "Pat Jones", "agency": "Social care"},
-                   {"name": "PC Lee", "agency": "Police"}],
+def enquiry_to_conference(app: App, page, base_url: str, clock: ServerClock,
+                          child: int) -> None:
+    """The assessment side, in the browser on the days it happened: the strategy discussion,
+    the Section 47 enquiry and its outcome, the Child and Family Assessment and its
+    authorisation."""
+    social_work = ChildSocialWork(page, base_url)
+
+    # Monday 3 August, afternoon: police, health and social care hold the strategy
+    # discussion the Hub asked for; the social worker records it and the enquiry starts.
+    clock.travel_to(london(date(2026, 8, 3), 16))
+    app.sign_in("social-worker", PASSWORD)
+    social_work.open(child)
+    StrategyDiscussion(page).record(
+        held_at="2026-08-03T15:00", attendees=["Pat Jones, Social care, social worker",
+                                               "PC Lee, Police", "Dr Shah, Health, GP"],
         worries="Bruising and fear of going home.", childs_words="Dad hurts me.",
-        decision="section_47", reasons="Significant harm suspected and current.")
-    enquiry = Section47Enquiry.objects.get(episode=episode)
-    section47.section47_save(enquiry=enquiry, actor=worker, version=enquiry.version, changes={
-        "findings": "Injuries consistent with his account.", "childs_words": "Dad hurts me."})
-    enquiry.refresh_from_db()
-    section47.section47_complete(enquiry=enquiry, actor=manager, outcome="conference",
-                                 reasons="Significant harm substantiated.", on=date(2026, 8, 7))
-    cafa = Assessment.objects.get(episode=episode)
-    assessments.assessment_save(assessment=cafa, actor=worker, version=cafa.version, changes={
-        "strengths": "Mum wants to keep him safe.", "worries": "Physical harm by dad.",
-        "childs_words": "Dad hurts me.", "familys_words": "We need help.",
-        "what_needs_to_happen": "A child protection conference.", "factors": ["18C"]})
-    cafa.refresh_from_db()
-    assessments.assessment_send(assessment=cafa, actor=worker, version=cafa.version)
-    cafa.refresh_from_db()
-    assessments.assessment_authorise(assessment=cafa, actor=manager, outcome="child_protection",
-                                     reasons="The enquiry found significant harm.",
-                                     primary_need="N1", on=date(2026, 8, 10),
-                                     version=cafa.version)
+        decision="Start a Section 47 enquiry", reasons="Significant harm suspected and current.")
+    expect(page.locator("#enquiry")).to_contain_text("24 August 2026")
+    app.sign_out()
+
+    # Friday 7 August: the social worker writes what the enquiry found; the team manager
+    # decides an Initial Child Protection Conference is needed.
+    clock.travel_to(london(date(2026, 8, 7), 14))
+    app.sign_in("social-worker", PASSWORD)
+    social_work.open(child)
+    page.get_by_role("link", name="Section 47 enquiry from").click()
+    enquiry = Section47(page)
+    enquiry.write(findings="Injuries consistent with his account.",
+                  childs_words="Dad hurts me.", worries="Physical harm by dad.")
+    app.sign_out()
+    app.sign_in("team-manager", PASSWORD)
+    open_work = OpenWork(page)
+    open_work.open()
+    open_work.open_enquiry("Jonathan Smith")
+    enquiry.record_outcome(outcome="Hold an Initial Child Protection Conference",
+                           reasons="Significant harm substantiated.", on="07/08/2026")
+    expect(page.locator("p").filter(has_text="Section 47 enquiry from")).to_contain_text(
+        "Hold an Initial Child Protection Conference")
+    app.sign_out()
+
+    # Monday 10 August: the social worker finishes the assessment and sends it; the team
+    # manager authorises its outcome, child protection.
+    clock.travel_to(london(date(2026, 8, 10), 15))
+    app.sign_in("social-worker", PASSWORD)
+    social_work.open(child)
+    social_work.open_assessment()
+    assessment = ChildAndFamilyAssessment(page)
+    assessment.write(strengths="Mum wants to keep him safe.", worries="Physical harm by dad.",
+                     childs_words="Dad hurts me.", familys_words="We need help.",
+                     what_needs_to_happen="A child protection conference.",
+                     factors=["Physical abuse: adult on child"])
+    assessment.send()
+    app.sign_out()
+    app.sign_in("team-manager", PASSWORD)
+    open_work.open()
+    open_work.open_assessment("Jonathan Smith")
+    assessment.authorise(outcome="Child protection (strategy discussion)",
+                         primary_need="Abuse or neglect",
+                         reasons="The enquiry found significant harm.", on="10/08/2026")
+    expect(page.locator("#assessments")).to_contain_text("Child protection")
+    app.sign_out()
 
 
 def test_hub_decision_to_section_47_icpc_plan_review_step_down_and_close(live_server, page):
@@ -122,8 +162,7 @@ def test_hub_decision_to_section_47_icpc_plan_review_step_down_and_close(live_se
         HubManager(page).authorise(number, "Agreed: strategy discussion today.")
         app.sign_out()
         episode = ChildInNeedEpisode.objects.get(person=world.child)
-        clock.travel_to(london(date(2026, 8, 10), 17))
-        enquiry_to_conference(world, episode)
+        enquiry_to_conference(app, page, live_server.url, clock, world.child.pk)
 
         # Wednesday 12 August: the Initial Child Protection Conference decides on a plan.
         clock.travel_to(london(date(2026, 8, 12), 16))
@@ -196,6 +235,21 @@ def test_hub_decision_to_section_47_icpc_plan_review_step_down_and_close(live_se
         rows = deadlines.locator("tbody tr")
         for index in range(rows.count()):
             expect(rows.nth(index)).to_contain_text("Met on time")
+        expect(rows.filter(has_text="Hold the Initial Child Protection Conference")
+               ).to_contain_text("Met on time")
+        # The child's social work page: the strategy discussion (within a working day of the
+        # Hub's decision), the ICPC (15 working days from the strategy discussion) and the
+        # assessment (45 working days) were all met on time.
+        social_work = ChildSocialWork(page, live_server.url)
+        social_work.open(world.child.pk)
+        for subject in ("Hold the strategy discussion",
+                        "Hold the Initial Child Protection Conference",
+                        "Complete the Child and Family Assessment"):
+            expect(social_work.deadline(subject)).to_contain_text("Met on time")
+        expect(social_work.deadline("Hold the Initial Child Protection Conference")
+               ).to_contain_text("24 Aug 2026")
+        expect(page.locator("main")).not_to_contain_text("Overdue")
+        expect(page.locator("main")).not_to_contain_text("Met late")
         # The child's record: nothing left running.
         page.goto(f"{live_server.url}/people/{world.child.pk}/")
         expect(page.get_by_text("No open deadlines.")).to_be_visible()
