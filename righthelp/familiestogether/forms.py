@@ -70,6 +70,8 @@ class EndForm(GovukForm):
 
 
 class MeetingForm(GovukForm):
+    # Marked (optional) on the page; at least one invitee is needed (the service says so).
+    optional = frozenset({"attended", "others_attending", "childs_words"})
     held_on = forms.DateField(label="Date of the meeting", help_text=DATE_HINT)
     invited = forms.ModelMultipleChoiceField(
         queryset=Relationship.objects.none(), widget=forms.CheckboxSelectMultiple,
