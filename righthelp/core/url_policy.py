@@ -49,6 +49,11 @@ POLICY: dict[str, frozenset | str] = {
     "break-glass-review": MANAGERS,
     "allocation-add": MANAGERS,
     "allocation-end": MANAGERS,
+    # Caseloads: managers see the teams they manage (reallocating there), analysts every team
+    # as figures; a worker's own page names children, so it is for managers only.
+    "caseloads": FIGURES,
+    "caseload-worker": MANAGERS,
+    "caseload-reallocate": MANAGERS,
     "my-deadlines": RECORD_ROLES,
     "team-deadlines": MANAGERS | {Role.SOCIAL_WORKER, Role.SENIOR_SOCIAL_WORKER},
     "api-tokens": ALL_ROLES,
@@ -88,6 +93,9 @@ POLICY: dict[str, frozenset | str] = {
     "api-1:allocation-list": RECORD_ROLES,
     "api-1:allocation-create": MANAGERS,
     "api-1:deadline-list": RECORD_ROLES,
+    "api-1:caseload-list": FIGURES,
+    "api-1:caseload-worker": MANAGERS,
+    "api-1:caseload-reallocate": MANAGERS,
     "api-1:break-glass": PRACTITIONERS,
     "api-1:request-list": RECORD_ROLES,
     "api-1:request-create": RECORD_ROLES,

@@ -1,4 +1,5 @@
-"""Staff work over JSON: who is allocated to a child, allocating, and deadlines.
+"""Staff work over JSON: who is allocated to a child, allocating, deadlines, and caseloads
+(each team's and worker's children against the council's target, and reallocating work).
 
 Thin endpoints over the same selectors and services as the pages; a child's allocations are
 read only after ``access.open_person`` (audited) lets the caller open the child's record.
@@ -7,18 +8,20 @@ read only after ``access.open_person`` (audited) lets the caller open the child'
 from datetime import date, datetime
 from typing import Literal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Schema, Status
 from ninja.errors import AuthorizationError
 
-from righthelp.core import access, clocks
-from righthelp.core.api_auth import PolicyRouter, choice_of, described
+from righthelp.core import access, audit, clocks
+from righthelp.core.api_auth import Message, PolicyRouter, choice_of, described
 from righthelp.core.url_policy import allows
+from righthelp.people.services import EditConflict
 
 from . import selectors, services
-from .models import Allocation, Team, User
+from .models import Allocation, AllocationTransfer, Role, Team, User
 
 router = PolicyRouter(tags=["staff"])
 
@@ -137,3 +140,179 @@ def deadline_list(request, scope: Literal["mine", "team"] = Query(
         for view in views
         for d in (view.deadline,)
     ]
+
+
+# Caseloads: each team's and worker's children against the council's target, and reallocation.
+
+class WorkerLoadOut(Schema):
+    worker_id: int
+    name: str
+    role: choice_of(Role) = Field(description=described(Role))
+    manages_team: bool = Field(description="Managers are listed but not in the team's average.")
+    children: int = Field(description="Distinct children on the caseload today, allocated "
+                          "directly or through their family.")
+    over_target: bool = Field(description="More children than the council's target.")
+
+
+class TeamCaseloadOut(Schema):
+    team_id: int
+    team_code: str
+    team_name: str
+    target: float | None = Field(description="The council's target average caseload "
+                                 "(setting 'average-caseload'); null if it set none.")
+    total: int = Field(description="The children on all the members' caseloads, added up.")
+    caseworkers: int = Field(description="Members holding cases (not the team's managers).")
+    average: float | None = Field(description="Children per caseworker, to one decimal place.")
+    over_target: bool
+    held_by_team: int = Field(description="Children allocated to the team with no worker yet.")
+    workers: list[WorkerLoadOut]
+
+
+class TransferOut(Schema):
+    on: date
+    from_worker_name: str
+    to_worker_name: str
+    transferred_by_name: str
+    reason: str
+
+
+class CaseloadAllocationOut(Schema):
+    id: int
+    version: int = Field(description="Send this back to reallocate (409 if it moved since).")
+    person_id: int | None
+    person_name: str | None = Field(description="Null for a restricted record you hold no "
+                                    "grant for, or for work allocated to a family.")
+    family_id: int | None
+    family_name: str
+    children_ids: list[int] = Field(description="The children this work puts on the caseload.")
+    kind: AllocationKind
+    team_id: int | None
+    team_name: str
+    start: date
+    end: date | None
+    allocated_by_name: str
+    reason: str
+    transferred_in: TransferOut | None = Field(description="How the work came to this worker, "
+                                               "if it was moved from someone else.")
+    transferred_out: TransferOut | None = Field(description="Where the work went, if moved on.")
+    can_reallocate: bool
+
+
+class WorkerCaseloadOut(Schema):
+    worker_id: int
+    name: str
+    role: choice_of(Role)
+    team_names: list[str]
+    children: int
+    target: float | None
+    over_target: bool
+    current: list[CaseloadAllocationOut] = Field(description="On the caseload today.")
+    history: list[CaseloadAllocationOut] = Field(description="Ended allocations, newest first.")
+
+
+class ReallocationIn(Schema):
+    to_worker_id: int = Field(description="A current member of the team holding the work.")
+    reason: str = Field("", description="Why the work is moving (required).")
+    version: int = Field(description="The allocation's version you read (409 if stale).")
+
+
+def _number(value) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _transfer(transfer) -> dict | None:
+    if transfer is None:
+        return None
+    old, new = transfer.from_allocation, transfer.to_allocation
+    return {"on": transfer.on, "reason": transfer.reason,
+            "from_worker_name": str(old.worker or old.team or ""),
+            "to_worker_name": str(new.worker or new.team or ""),
+            "transferred_by_name": str(transfer.transferred_by)}
+
+
+def _related(allocation, name):
+    try:
+        return getattr(allocation, name)
+    except AllocationTransfer.DoesNotExist:
+        return None
+
+
+def _entry(entry: selectors.CaseloadEntry) -> dict:
+    a = entry.allocation
+    return {
+        "id": a.pk, "version": a.version, "person_id": a.person_id if entry.shown else None,
+        "person_name": a.person.full_name if a.person_id and entry.shown else None,
+        "family_id": a.family_id, "family_name": a.family.name if a.family_id else "",
+        "children_ids": [p.pk for p in entry.children] if entry.shown else [],
+        "kind": a.kind, "team_id": a.team_id, "team_name": a.team.name if a.team_id else "",
+        "start": a.start, "end": a.end,
+        "allocated_by_name": str(a.allocated_by) if a.allocated_by_id else "",
+        "reason": a.reason, "transferred_in": _transfer(_related(a, "transferred_in")),
+        "transferred_out": _transfer(_related(a, "transferred_out")),
+        "can_reallocate": entry.can_reallocate,
+    }
+
+
+def _not_found(request, error: PermissionDenied):
+    """Another team's worker or work: refused as if it were not there, and the refusal audited."""
+    if isinstance(error, access.AccessDenied):
+        raise error  # a record the caller may not open: open_person audited it, 403 as usual
+    audit.record_refusal(request, str(error))
+    raise Http404(str(error)) from error
+
+
+@router.get("/caseloads", url_name="caseload-list", response=list[TeamCaseloadOut],
+            summary="Caseloads of the teams you manage (every team for an analyst)")
+def caseload_list(request):
+    return [
+        {"team_id": t.team.pk, "team_code": t.team.code, "team_name": t.team.name,
+         "target": _number(t.target), "total": t.total, "caseworkers": t.caseworkers,
+         "average": _number(t.average), "over_target": t.over_target,
+         "held_by_team": t.held_by_team,
+         "workers": [{"worker_id": w.worker.pk, "name": str(w.worker), "role": w.worker.role,
+                      "manages_team": w.manages_team, "children": w.children,
+                      "over_target": w.over_target} for w in t.workers]}
+        for t in selectors.caseloads_for(request.auth)
+    ]
+
+
+@router.get("/caseloads/workers/{worker_id}", url_name="caseload-worker",
+            response=WorkerCaseloadOut,
+            summary="A worker's caseload now, with their allocations and transfers over time")
+def caseload_worker(request, worker_id: int):
+    try:
+        worker = selectors.caseload_worker(request.auth, worker_id)
+    except PermissionDenied as error:
+        _not_found(request, error)
+    load = selectors.worker_caseload(request.auth, worker, request)
+    return {"worker_id": worker.pk, "name": str(worker), "role": worker.role,
+            "team_names": [t.name for t in load.teams], "children": load.children,
+            "target": _number(load.target), "over_target": load.over_target,
+            "current": [_entry(e) for e in load.current],
+            "history": [_entry(e) for e in load.history]}
+
+
+@router.post("/caseloads/allocations/{allocation_id}/reallocation",
+             url_name="caseload-reallocate", response={201: AllocationOut, 409: Message},
+             summary="Move a child's work to another worker in the team (team managers)")
+def caseload_reallocate(request, allocation_id: int, payload: ReallocationIn):
+    user = request.auth
+    try:
+        allocation = selectors.allocation_to_reallocate(user, allocation_id, request)
+    except PermissionDenied as error:
+        _not_found(request, error)
+    to_worker = User.objects.filter(pk=payload.to_worker_id).first()
+    if to_worker is None:
+        raise ValidationError({"to_worker_id": services.TRANSFER_WORKER_NOT_IN_TEAM})
+    try:
+        new = services.allocation_transfer(
+            allocation=allocation, to_worker=to_worker, reason=payload.reason,
+            version=payload.version, actor=user, request=request)
+    except EditConflict:
+        raise
+    except ValidationError as error:
+        if not hasattr(error, "error_dict"):
+            raise
+        raise ValidationError({"to_worker_id" if name == "to_worker" else name: messages
+                               for name, messages in error.message_dict.items()}) from error
+    return Status(201, new)

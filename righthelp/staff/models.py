@@ -150,6 +150,9 @@ class Allocation(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.TextField(blank=True)
+    # Raised by every change a service makes (ending, transferring), so a form opened before
+    # someone else's change is refused rather than acting on what the allocation used to be.
+    version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords()
 
     class Meta:

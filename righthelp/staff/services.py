@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from righthelp.core import audit
+from righthelp.people.services import EditConflict
 
 from .models import Allocation, AllocationTransfer, Team, TeamMembership, User
 
@@ -51,6 +52,7 @@ def allocation_end(
             raise ValidationError({"end": ALLOCATION_ALREADY_ENDED})
         allocation.end = end
         allocation.reason = "\n".join(r for r in (allocation.reason, reason) if r)
+        allocation.version += 1
         allocation.save()
         audit.record(
             user=actor, action=audit.Action.CHANGE, request=request, person=allocation.person,
@@ -70,6 +72,17 @@ TRANSFER_ALREADY_ENDED = "This allocation has already ended, so there is nothing
 TRANSFER_NO_TEAM = (
     "This allocation is not held by a team, so no team manager can reallocate it."
 )
+TRANSFER_CONFLICT = (
+    "Someone else reallocated or ended this work after you opened this page, so it has not "
+    "been moved. Check who holds it now, then reallocate it again if it still needs to move."
+)
+
+
+class AllocationConflict(EditConflict):
+    """The allocation changed (was moved or ended) since the manager read it."""
+
+    def __init__(self):
+        ValidationError.__init__(self, TRANSFER_CONFLICT, code="edit_conflict")
 
 
 def _is_current_member(user: User, team: Team, on: date, *, manager: bool = False) -> bool:
@@ -84,12 +97,15 @@ def _is_current_member(user: User, team: Team, on: date, *, manager: bool = Fals
 def allocation_transfer(
     *, allocation: Allocation, to_worker: User, to_team: Team | None = None, reason: str,
     actor: User, on: date | None = None, request: HttpRequest | None = None,
+    version: int | None = None,
 ) -> Allocation:
     """Move a child's (or family's) work to another worker: the old allocation ends on ``on``
     (today if not given), the new one starts the same day, and an ``AllocationTransfer`` keeps
     who moved it, when and why. Only a current team manager of the team holding the work may do
     it; the receiving worker must be a current member of the receiving team (the same team
-    unless ``to_team`` is given). Returns the new allocation."""
+    unless ``to_team`` is given). With ``version`` (the allocation's version the caller read),
+    a change made since then refuses the transfer (``AllocationConflict``). Returns the new
+    allocation."""
     on = on or timezone.localdate()
     reason = (reason or "").strip()
     if allocation.team_id is None:
@@ -110,9 +126,12 @@ def allocation_transfer(
         raise ValidationError(errors)
     with transaction.atomic():
         old = Allocation.objects.select_for_update().get(pk=allocation.pk)
+        if version is not None and old.version != version:
+            raise AllocationConflict()
         if old.end is not None and old.end <= on:
             raise ValidationError({"on": TRANSFER_ALREADY_ENDED})
         old.end = on
+        old.version += 1
         old.save()
         new = Allocation(
             person_id=old.person_id, family_id=old.family_id, worker=to_worker, team=to_team,
@@ -130,5 +149,5 @@ def allocation_transfer(
                     "from_team": old.team_id, "to_team": to_team.pk, "on": on.isoformat(),
                     "kind": old.kind},
         )
-    allocation.end = old.end
+    allocation.end, allocation.version = old.end, old.version
     return new

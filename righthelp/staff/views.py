@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -11,7 +12,7 @@ from righthelp.core.forms import add_service_errors
 from righthelp.core.url_policy import allows
 
 from . import selectors, services
-from .forms import AllocationForm, EndAllocationForm
+from .forms import AllocationForm, EndAllocationForm, ReallocationForm
 from .models import Allocation, Team
 
 
@@ -76,3 +77,44 @@ def allocation_end(request, pk):
             return redirect("person-record", pk=person.pk)
     return render(request, "staff/allocation_form.html",
                   {"form": form, "person": person, "ending": allocation})
+
+
+@require_http_methods(["GET"])
+def caseloads(request):
+    """Each team the user manages (every team, as figures, for an analyst): each worker's
+    children against the council's target, the team's total and average."""
+    return render(request, "staff/caseloads.html", {
+        "teams": selectors.caseloads_for(request.user),
+        "target": selectors.caseload_target(),
+        "can_open_workers": allows("caseload-worker", request.user)})
+
+
+@require_http_methods(["GET"])
+def caseload_worker(request, pk):
+    worker = selectors.caseload_worker(request.user, pk)
+    return render(request, "staff/caseload_worker.html",
+                  {"load": selectors.worker_caseload(request.user, worker, request)})
+
+
+@require_http_methods(["GET", "POST"])
+def caseload_reallocate(request, pk):
+    """A team manager moves a child's (or family's) work to another worker in the team."""
+    allocation = selectors.allocation_to_reallocate(request.user, pk, request)
+    workers = selectors.reallocation_workers(allocation)
+    counts = selectors.worker_children_counts(workers.values("pk"))
+    form = ReallocationForm(request.POST or None, workers=workers, counts=counts,
+                            initial={"version": allocation.version})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.allocation_transfer(
+                allocation=allocation, to_worker=data["to_worker"], reason=data["reason"],
+                version=data["version"], actor=request.user, request=request)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, f"Work moved to {data['to_worker']}.")
+            return redirect(reverse("caseload-worker", args=[data["to_worker"].pk]))
+    return render(request, "staff/caseload_reallocate.html", {
+        "form": form, "allocation": allocation, "ended": allocation.end is not None
+        and allocation.end <= timezone.localdate()})

@@ -118,6 +118,8 @@ OPERATIONS = {
     "network-add": ("post", ("child",)), "allocation-list": ("get", ("child",)),
     "allocation-create": ("post", ()), "deadline-list": ("get", ()),
     "break-glass": ("post", ("child",)),
+    "caseload-list": ("get", ()), "caseload-worker": ("get", ("child",)),
+    "caseload-reallocate": ("post", ("child",)),
 }
 
 
