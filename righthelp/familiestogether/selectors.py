@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from righthelp.core.access import not_withheld, visible_people
+from righthelp.people.models import Relationship
 from righthelp.staff.models import Allocation, Team, TeamMembership, User
 
 from .models import (
@@ -111,6 +112,18 @@ def plan_for(user: User, pk: int) -> FamilyPlan:
 def crisis_for(user: User, pk: int) -> CrisisResponse:
     return CrisisResponse.objects.select_related("referral__person").get(
         pk=pk, referral__in=referrals_for(user))
+
+
+def family_network(person) -> QuerySet[Relationship]:
+    """Who a Family Together Meeting can invite: the child's family network, the relatives
+    and friends recorded on their record (not professionals, who come as themselves), current
+    ones only, the people important to the child first."""
+    today = timezone.localdate()
+    return (Relationship.objects.filter(child=person)
+            .exclude(category=Relationship.Category.PROFESSIONAL)
+            .filter(Q(end__isnull=True) | Q(end__gte=today))
+            .select_related("related_person")
+            .order_by("-important_to_child", "kind", "pk"))
 
 
 def coordinators() -> QuerySet[User]:

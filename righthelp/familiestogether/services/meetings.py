@@ -19,7 +19,10 @@ MEETING_ONLY_FOR_MEETINGS = (
     "Family Together Meetings are recorded on an accepted referral for a meeting."
 )
 INVITE_SOMEONE = "Choose who from the family network was invited."
-NOT_IN_NETWORK = "Choose people from this child's own family network."
+NOT_IN_NETWORK = (
+    "Choose people from this child's own family network (relatives and friends on their "
+    "record). Professionals who come are recorded under anyone else who came."
+)
 ATTENDED_NOT_INVITED = "Only people who were invited can be recorded as having come."
 PRIVATE_TIME_LENGTH = "Say how many minutes of private family time there were."
 PLAN_NEEDS_ITEMS = "Write down at least one thing the family agreed, in their own words."
@@ -34,7 +37,7 @@ FUTURE = "The meeting date cannot be in the future."
 
 
 def _network_ids(referral: FamiliesTogetherReferral) -> set[int]:
-    return set(Relationship.objects.filter(child=referral.person).values_list("pk", flat=True))
+    return set(selectors.family_network(referral.person).values_list("pk", flat=True))
 
 
 def meeting_record(

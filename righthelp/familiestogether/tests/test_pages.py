@@ -165,3 +165,24 @@ def test_the_social_worker_refers_from_the_list_with_the_consultation(client, wo
     # The coordinator's list offers no children to refer: referrals come from social workers.
     client.force_login(lead)
     assert "Make a referral" not in client.get(reverse("ft-referral-list")).content.decode()
+
+
+def test_the_meeting_form_offers_only_the_family_network(client, world):
+    lead = coordinator()
+    made = referral(world, consulted_with=lead, accept_by=lead)
+    nan = Person.objects.create(kind="adult", given_names="Joan", family_name="Smith")
+    Relationship.objects.create(child=world.child, related_person=nan, kind="grandparent")
+    Relationship.objects.create(child=world.child, name="Mr Patel", kind="teacher")
+    Relationship.objects.create(child=world.child, name="Old Neighbour", kind="neighbour",
+                                end=date(2025, 1, 1))
+    Relationship.objects.create(child=world.unallocated_child, name="Amira's Aunt",
+                                kind="aunt_uncle")
+    client.force_login(lead)
+    form = client.get(reverse("ft-meeting-new", args=[made.pk])).content.decode()
+    assert "Joan Smith (grandparent)" in form and "Sarah Smith (mother)" in form
+    # Mum is important to Jonathan (make_world): the people important to the child come first.
+    assert form.index("Sarah Smith") < form.index("Joan Smith")
+    for outsider in ("Mr Patel", "Old Neighbour", "Amira&#x27;s Aunt"):
+        assert outsider not in form
+    assert "Who from the family network was invited (optional)" not in form
+    assert "Who came (optional)" in form

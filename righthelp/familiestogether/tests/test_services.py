@@ -281,3 +281,15 @@ def test_a_referral_by_anyone_else_is_refused_even_with_a_consultation(world):
             discussed="Invites.")
     assert str(refused.value) == services.ONLY_ALLOCATED_SOCIAL_WORKER
     assert not FamiliesTogetherReferral.objects.exists()
+
+
+def test_invitees_are_the_family_network_not_professionals_or_past_contacts(world):
+    lead = coordinator()
+    teacher = Relationship.objects.create(child=world.child, name="Mr Patel", kind="teacher")
+    former = Relationship.objects.create(child=world.child, name="Old neighbour",
+                                         kind="neighbour", end=date(2025, 1, 1))
+    for outsider in (teacher, former):
+        with pytest.raises(ValidationError) as error:
+            _meeting(world, lead, invited=[outsider], attended=[])
+        assert error.value.message_dict == {"invited": [services.NOT_IN_NETWORK]}
+        FamiliesTogetherReferral.objects.all().delete()

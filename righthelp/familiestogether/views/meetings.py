@@ -2,8 +2,6 @@
 
 from django.views.decorators.http import require_http_methods
 
-from righthelp.people.models import Relationship
-
 from .. import selectors, services
 from ..forms import (
     CrisisOpenForm,
@@ -19,9 +17,8 @@ from .common import form_page, visible
 @require_http_methods(["GET", "POST"])
 def meeting_new(request, pk):
     referral = visible(selectors.referral_for, request.user, pk)
-    network = Relationship.objects.filter(child=referral.person).select_related(
-        "related_person").order_by("kind", "pk")
-    form = MeetingForm(request.POST or None, network=network)
+    form = MeetingForm(request.POST or None,
+                       network=selectors.family_network(referral.person))
     return form_page(
         request, form=form, referral=referral, heading="Record a Family Together Meeting",
         save=lambda: services.meeting_record(actor=request.user, referral=referral,
