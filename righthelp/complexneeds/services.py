@@ -20,6 +20,7 @@ from .models import (
     OLDEST_AGE,
     TRANSITION_ADULT_RULE,
     TRANSITION_FROM_AGE,
+    TRANSITION_RULES,
     TRANSITION_START_RULE,
     ComplexNeedsRecord,
     EducationHealthCarePlan,
@@ -48,6 +49,7 @@ DATES_OUT_OF_ORDER = "This date cannot be before the request."
 IN_FUTURE = "This date cannot be in the future."
 REVIEW_BEFORE_ISSUE = "A plan is reviewed only after it is issued."
 CLOSURE_REASON_NEEDED = "Say why the record is closing."
+NOT_DONE_BEFORE_CLOSURE = "not done before the record closed"
 
 SUBJECTS = {
     TRANSITION_START_RULE: "Start transition planning (14th birthday)",
@@ -263,11 +265,40 @@ def record_close(
         current.closure_reason = reason.strip()
         current.version += 1
         current.save()
+        stopped = _stop_transition_deadlines(current, actor, request)
         for involvement in Involvement.objects.filter(
                 person=current.person, team=current.team, kind=Involvement.Kind.COMPLEX_NEEDS,
                 end__isnull=True):
             involvement.end = today
             involvement.save()  # one by one, so the history keeps each
         audit.record(user=actor, action=audit.Action.CHANGE, request=request,
-                     person=current.person, obj=current, detail={"closed": today.isoformat()})
+                     person=current.person, obj=current,
+                     detail={"closed": today.isoformat(), "deadlines": stopped})
     return current
+
+
+def _stop_transition_deadlines(record: ComplexNeedsRecord, actor: User,
+                               request: HttpRequest | None) -> dict[str, str]:
+    """The team's open transition deadlines leave its worklists when the record closes, as
+    early help does at closure: one not yet due was never owed and is withdrawn (removed; the
+    audit keeps what it was); one already overdue was missed, and stays on the child's record
+    marked as not done, stopped at the closure."""
+    now = timezone.now()
+    stopped = {}
+    for deadline in Deadline.objects.filter(person=record.person, rule__in=TRANSITION_RULES,
+                                            team=record.team, met_at__isnull=True):
+        if deadline.due_at > now:
+            audit.record(user=actor, action=audit.Action.CHANGE, request=request,
+                         person=record.person, obj=deadline,
+                         detail={"withdrawn": True, "rule": deadline.rule,
+                                 "subject": deadline.subject,
+                                 "due_at": deadline.due_at.isoformat(),
+                                 "why": "The complex needs record closed before it was due."})
+            deadline.delete()
+            stopped[deadline.rule] = "withdrawn"
+        else:
+            deadline.subject = f"{deadline.subject}: {NOT_DONE_BEFORE_CLOSURE}"[:200]
+            deadline.save(update_fields=["subject"])
+            deadline_meet(deadline=deadline, met_at=now, actor=actor)
+            stopped[deadline.rule] = "not done"
+    return stopped

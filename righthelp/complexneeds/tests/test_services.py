@@ -224,3 +224,25 @@ def test_close(world):
     assert not Involvement.objects.filter(person=world.child, kind="complex_needs",
                                           end__isnull=True).exists()
     open_record(worker, world.child)  # a new record can open after closing
+
+
+def test_closing_takes_the_transition_deadlines_off_the_worklists(world):
+    worker = cn_worker()
+    today = timezone.localdate()
+    # Fourteen already (the planning deadline is overdue), not yet 18.
+    maya = young_person(date(today.year - 15, today.month, 1))
+    record = open_record(worker, maya)
+    services.record_close(actor=worker, record=record, reason="Moved to another council.")
+    assert not Deadline.objects.filter(person=maya, met_at__isnull=True).exists()
+    missed = Deadline.objects.get(person=maya, rule=TRANSITION_START_RULE)
+    assert missed.subject.endswith(services.NOT_DONE_BEFORE_CLOSURE)
+    assert missed.met_at is not None
+    # The adulthood deadline was not owed yet: withdrawn, and the audit keeps what it was.
+    assert not Deadline.objects.filter(person=maya, rule=TRANSITION_ADULT_RULE).exists()
+    withdrawn = AuditEvent.objects.get(object_type="core.Deadline", detail__withdrawn=True)
+    assert withdrawn.detail["rule"] == TRANSITION_ADULT_RULE
+    # A new record starts the adulthood deadline again; the missed one stays as it was.
+    open_record(worker, maya)
+    assert Deadline.objects.filter(person=maya, rule=TRANSITION_ADULT_RULE,
+                                   met_at__isnull=True).count() == 1
+    assert Deadline.objects.filter(person=maya, rule=TRANSITION_START_RULE).count() == 1
