@@ -4,6 +4,7 @@ Loading is idempotent: run it again after editing the file and rows are updated 
 A bad file is refused whole with a message naming the entry and field; nothing is half-loaded.
 """
 
+import re
 import tomllib
 from datetime import time
 from decimal import Decimal, InvalidOperation
@@ -99,7 +100,38 @@ def load_council(path: Path | str | None = None) -> Council:
         _load_timescales(council, sections["timescales"])
         _load_targets(council, sections["targets"])
         _load_front_door(council, data.get("front_door", {}))
+        _load_early_help(council, data.get("early_help", {}))
     return council
+
+
+def _load_early_help(council: Council, entry: dict) -> None:
+    """[[early_help.council_services]]: the council's own services a plan action can name.
+    A service no longer in the file is kept but not offered (older actions still name it)."""
+    from django.apps import apps
+
+    where = "[[early_help.council_services]]"
+    if not isinstance(entry, dict):
+        raise CouncilFileError("[early_help]: must be an [early_help] table.")
+    entries = entry.get("council_services", [])
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise CouncilFileError(f"{where}: each entry must be a {where} table.")
+    service_model = apps.get_model("earlyhelp", "CouncilService")
+    codes = []
+    for n, service in enumerate(entries, start=1):
+        here = f"{where} {n} ({service.get('code', '?')})"
+        code = _need(service, "code", here)
+        if not isinstance(code, str) or not re.fullmatch(r"[a-z0-9_-]{1,40}", code):
+            raise CouncilFileError(f"{here}: 'code' must be up to 40 lower-case letters, "
+                                   "digits, '_' or '-'.")
+        if code in codes:
+            raise CouncilFileError(f"{where} ({code}): 'code' '{code}' is used twice.")
+        codes.append(code)
+        service_model.objects.update_or_create(
+            council=council, code=code,
+            defaults={"name": _need(service, "name", here),
+                      "description": service.get("description", ""), "position": n,
+                      "active": True})
+    service_model.objects.filter(council=council).exclude(code__in=codes).update(active=False)
 
 
 FRONT_DOOR_TEAMS = ("hub", "out_of_hours", "assessment", "return_to_team", "specialist",

@@ -23,6 +23,7 @@ from righthelp.staff.models import User
 from . import selectors, services
 from .access import NO_EPISODE, NOT_YOUR_EPISODE, EpisodeRefused, open_episode
 from .models import EarlyHelpEpisode, FamilyPlan, PlanAction
+from .models.plans import name_services
 from .schemas import (
     ActionIn,
     ActionOut,
@@ -125,7 +126,8 @@ def _plan(plan: FamilyPlan | None) -> dict | None:
     return {"what_we_want": plan.what_we_want, "agreed_at": plan.agreed_at,
             "agreed_with": plan.agreed_with, "shared_at": plan.shared_at,
             "plain_language_findings": plan.plain_language_findings,
-            "actions": [_action(a) for a in plan.actions.all()], "version": plan.version}
+            "actions": [_action(a) for a in name_services(plan.actions.all())],
+            "version": plan.version}
 
 
 def _detail(episode: EarlyHelpEpisode) -> dict:

@@ -11,10 +11,10 @@ from .models import (
     ActionOwner,
     ActionStatus,
     ClosureReason,
-    CouncilService,
     EpisodeInvitation,
     RiskChange,
 )
+from .models.plans import council_services
 
 DATE_INPUT = {"input_formats": ["%d/%m/%Y", "%Y-%m-%d", "%d %m %Y"]}
 DATE_HELP = "For example, 27/11/2026."
@@ -132,7 +132,7 @@ class ActionForm(GovukForm):
     who = forms.ChoiceField(label="Who will do it", choices=ActionOwner.choices)
     council_service = forms.ChoiceField(
         label="Which council service", required=False,
-        choices=[("", "Choose a service")] + CouncilService.choices,
+        choices=[("", "Choose a service")],
         help_text="If a council service will do it.")
     partner_name = forms.CharField(label="Which partner", required=False, max_length=200,
                                    help_text="If another partner will do it.")
@@ -150,6 +150,14 @@ class ActionForm(GovukForm):
         super().__init__(*args, **kwargs)
         self.fields["directory_service"].queryset = Service.objects.filter(
             status="published").order_by("name")
+        # The council's own services; an action keeps the one it named even if the council
+        # no longer offers it.
+        services = [(s.code, s.name) for s in council_services()]
+        named = self.initial.get("council_service")
+        if named and named not in dict(services):
+            names = {s.code: s.name for s in council_services(active_only=False)}
+            services.append((named, names.get(named, named)))
+        self.fields["council_service"].choices = [("", "Choose a service")] + services
 
 
 class AgreePlanForm(GovukForm):

@@ -11,7 +11,6 @@ from .models import (
     ActionOwner,
     ActionStatus,
     ClosureReason,
-    CouncilService,
     EpisodeInvitation,
     EpisodeStatus,
     OpenedVia,
@@ -101,8 +100,10 @@ class VersionIn(Schema):
 
 class ActionIn(Schema):
     who: choice_of(ActionOwner) = Field(description=described(ActionOwner))
-    council_service: choice_of(CouncilService) | None = Field(
-        None, description="When who is council_service: " + described(CouncilService))
+    council_service: str | None = Field(
+        None, max_length=40, description="When who is council_service: the code of one of the "
+        "council's early help services, as its settings file lists them "
+        "([[early_help.council_services]]); an unknown code is refused, naming those offered.")
     partner_name: str = Field("", max_length=200, description="When who is other_partner.")
     what: str
     by_when: date

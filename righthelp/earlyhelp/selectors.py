@@ -19,6 +19,7 @@ from .models import (
     PlanAction,
 )
 from .models.episodes import LIVE_STATUSES
+from .models.plans import name_services
 
 
 def _with_summary(episodes: QuerySet[EarlyHelpEpisode]) -> QuerySet[EarlyHelpEpisode]:
@@ -164,7 +165,7 @@ def episode_detail(episode: EarlyHelpEpisode) -> EpisodeDetail:
     members = list(episode.memberships.select_related("person"))
     assessment = EarlyHelpAssessment.objects.filter(episode=episode).first()
     plan = FamilyPlan.objects.filter(episode=episode).first()
-    actions = list(plan.actions.select_related("directory_service")) if plan else []
+    actions = name_services(plan.actions.select_related("directory_service")) if plan else []
     kids = [m.person for m in members if m.is_child]
     today = timezone.localdate()
     deadlines = with_status(Deadline.objects.filter(

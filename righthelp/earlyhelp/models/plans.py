@@ -7,18 +7,49 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
-class CouncilService(models.TextChoices):
-    """The council's early help services (pathway section 4). Kept here until the council's
-    settings file has a list of its own early help services."""
+class CouncilService(models.Model):
+    """One of the council's own services a plan action can name (in Blackpool: Families in
+    Need, For Baby's Sake, ...; pathway section 4). Each council lists its own in its settings
+    file (``[[early_help.council_services]]``); editable in the admin. A service the council
+    no longer offers is kept, not offered for new actions, so older actions still name it."""
 
-    FAMILIES_IN_NEED = "families_in_need", "Families in Need"
-    FOR_BABYS_SAKE = "for_babys_sake", "For Baby's Sake"
-    SUBSTANCE_MISUSE_SEXUAL_HEALTH = (
-        "substance_misuse_sexual_health", "Young people's substance misuse and sexual health")
-    YOUNG_PEOPLE_HOMELESSNESS = (
-        "homelessness_16_17", "16 and 17 year olds at risk of homelessness (with Housing Options)")
-    BETTER_START = "better_start", "Better Start"
-    FAMILY_HUB = "family_hub", "Family hubs"
+    council = models.ForeignKey("core.Council", on_delete=models.CASCADE,
+                                related_name="early_help_services")
+    code = models.SlugField(max_length=40)
+    name = models.CharField(max_length=200)
+    description = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the list.")
+    active = models.BooleanField(default=True, help_text="Offered for new plan actions.")
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [models.UniqueConstraint(fields=["council", "code"],
+                                               name="early_help_council_service_code")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def council_services(active_only: bool = True) -> list[CouncilService]:
+    """The current council's early help services, in its order."""
+    found = CouncilService.objects.filter(council__active=True)
+    return list(found.filter(active=True) if active_only else found)
+
+
+def council_service_names() -> dict[str, str]:
+    """Code to name of every service of the current council (offered now or before)."""
+    return dict(CouncilService.objects.filter(council__active=True).values_list("code", "name"))
+
+
+def name_services(actions) -> list:
+    """Give each action the name of its council service (one query for them all)."""
+    actions = list(actions)
+    if any(a.council_service for a in actions):
+        names = council_service_names()
+        for action in actions:
+            action.council_service_name = names.get(action.council_service,
+                                                    action.council_service)
+    return actions
 
 
 class ActionOwner(models.TextChoices):
@@ -68,8 +99,9 @@ class FamilyPlan(models.Model):
 class PlanAction(models.Model):
     plan = models.ForeignKey(FamilyPlan, on_delete=models.CASCADE, related_name="actions")
     who = models.CharField(max_length=20, choices=ActionOwner.choices)
-    council_service = models.CharField(max_length=40, choices=CouncilService.choices,
-                                       blank=True)
+    council_service = models.CharField(
+        max_length=40, blank=True,
+        help_text="For a council service: its code in the council's early help services.")
     partner_name = models.CharField(max_length=200, blank=True,
                                     help_text="For another partner: who.")
     what = models.TextField()
@@ -107,7 +139,9 @@ class PlanAction(models.Model):
     @property
     def who_label(self) -> str:
         if self.who == ActionOwner.COUNCIL_SERVICE:
-            return self.get_council_service_display()
+            if not hasattr(self, "council_service_name"):
+                name_services([self])
+            return self.council_service_name
         if self.who == ActionOwner.OTHER_PARTNER:
             return self.partner_name
         return self.get_who_display()

@@ -15,12 +15,12 @@ from ..models import (
     ActionOwner,
     ActionStatus,
     AssessmentStatus,
-    CouncilService,
     EarlyHelpAssessment,
     EarlyHelpEpisode,
     FamilyPlan,
     PlanAction,
 )
+from ..models.plans import council_services
 from .common import check_may_edit, children, chronology, locality_team, lock, require_open
 
 ACTION_FIELDS = ("who", "council_service", "partner_name", "what", "by_when",
@@ -30,6 +30,7 @@ NEED_BY_WHEN = "Say by when."
 NEED_HOW_WE_WILL_KNOW = "Say how the family will know it worked."
 NEED_WHO = "Say who will do it."
 NEED_SERVICE = "Choose which council service."
+NOT_A_SERVICE = "Choose one of the council's services: {offered}."
 NEED_PARTNER = "Say which partner."
 BY_WHEN_PAST = "The date it will be done by cannot be in the past."
 NOT_PUBLISHED = "Choose a service published in the family services directory."
@@ -66,15 +67,24 @@ def plan_save(
     return plan
 
 
-def _check_action(data: dict, creating: bool) -> dict:
+def _offered(code: str, current: str = "") -> bool:
+    """One of the council's early help services offered now (or the one the action named
+    already, even if the council no longer offers it)."""
+    return code == current or any(s.code == code for s in council_services())
+
+
+def _check_action(data: dict, creating: bool, current: str = "") -> dict:
     errors = {}
     who = data.get("who")
     if creating or "who" in data:
         if who not in ActionOwner.values:
             errors["who"] = NEED_WHO
-        elif who == ActionOwner.COUNCIL_SERVICE and (
-                data.get("council_service") not in CouncilService.values):
+        elif who == ActionOwner.COUNCIL_SERVICE and not data.get("council_service"):
             errors["council_service"] = NEED_SERVICE
+        elif who == ActionOwner.COUNCIL_SERVICE and not _offered(data["council_service"],
+                                                                  current):
+            errors["council_service"] = NOT_A_SERVICE.format(offered=", ".join(
+                f"{s.code} ({s.name})" for s in council_services()))
         elif who == ActionOwner.OTHER_PARTNER and not (data.get("partner_name") or "").strip():
             errors["partner_name"] = NEED_PARTNER
     for name, message in (("what", NEED_WHAT), ("how_we_will_know", NEED_HOW_WE_WILL_KNOW)):
@@ -131,7 +141,8 @@ def action_update(
     episode = action.plan.episode
     check_may_edit(actor, episode)
     require_open(episode)
-    errors = _check_action({**{"who": action.who}, **data}, creating=False)
+    errors = _check_action({"who": action.who, "council_service": action.council_service,
+                            **data}, creating=False, current=action.council_service)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

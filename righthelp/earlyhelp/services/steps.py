@@ -12,6 +12,7 @@ from righthelp.staff.models import User
 
 from .. import rules
 from ..models import EarlyHelpAssessment, EarlyHelpEpisode, EpisodeStatus, FamilyPlan, StepUp
+from ..models.plans import name_services
 from .common import check_may_edit, children, chronology, lock, move
 
 NEED_CONSENT = ("Say whether the family knows about and agrees to the step up, or why they "
@@ -36,7 +37,7 @@ def shared_summary(episode: EarlyHelpEpisode) -> str:
     if plan is not None:
         lines.append(f"The family's plan: {plan.what_we_want or '-'}")
         lines += [f"- {a.who_label}: {a.what} by {a.by_when:%d %B %Y} "
-                  f"({a.get_status_display().lower()})" for a in plan.actions.all()]
+                  f"({a.get_status_display().lower()})" for a in name_services(plan.actions.all())]
     return "\n".join(lines)
 
 

@@ -21,6 +21,7 @@ from ..forms import (
     ShareForm,
 )
 from ..models import EarlyHelpAssessment, FamilyPlan, PlanAction
+from ..models.plans import name_services
 from ..services.assessment import ASSESSMENT_FIELDS
 from ..services.plans import plan_texts
 from .common import episode_for, show_errors, version_of
@@ -74,7 +75,8 @@ def plan(request, pk):
             return redirect("early-help-plan", pk=pk)
     return render(request, "earlyhelp/plan.html", {
         "episode": found, "form": form, "plan": current,
-        "actions": list(current.actions.select_related("directory_service")) if current else [],
+        "actions": name_services(current.actions.select_related("directory_service"))
+        if current else [],
         "agree_form": AgreePlanForm()})
 
 
@@ -137,7 +139,7 @@ def plan_agree(request, pk):
     return render(request, "earlyhelp/plan.html", {
         "episode": found, "form": PlanForm(initial={
             "what_we_want": current.what_we_want if current else ""}),
-        "plan": current, "actions": list(current.actions.all()) if current else [],
+        "plan": current, "actions": name_services(current.actions.all()) if current else [],
         "agree_form": form}, status=200)
 
 
@@ -170,7 +172,7 @@ def plan_print(request, pk):
     members = list(found.memberships.select_related("person"))
     return render(request, "earlyhelp/plan_print.html", {
         "episode": found, "plan": current,
-        "actions": list(current.actions.select_related("directory_service")),
+        "actions": name_services(current.actions.select_related("directory_service")),
         "children": [m.person for m in members if m.is_child],
         "adults": [m.person for m in members if not m.is_child],
         "findings": plain_language.check_all(plan_texts(current))})
