@@ -35,6 +35,10 @@ def test_a_bad_postcode_is_a_422_naming_the_field(client, services):
     assert response.status_code == 422
     assert response.json()["detail"] == [{"field": "postcode", "message": (
         selectors.UNKNOWN_POSTCODE.format(postcode="FY9 9ZZ"))}]
+    malformed = client.get(f"{API}/services", {"q": "parenting", "postcode": "FY1"})
+    assert malformed.status_code == 422
+    assert malformed.json()["detail"] == [{"field": "postcode",
+                                           "message": selectors.BAD_POSTCODE}]
     wrong = client.get(f"{API}/services", {"postcode": "FY1 6NN", "within": 3})
     assert wrong.json()["detail"] == [{"field": "within", "message": selectors.BAD_DISTANCE}]
 

@@ -144,6 +144,36 @@ def test_step_up_refused_without_escalation_and_stale_version_409(client, world)
     assert stale.status_code == 409
 
 
+def test_step_up_keeps_the_lead_professional_on_the_childs_team(client, world):
+    from righthelp.staff.models import Allocation
+
+    episode = open_episode(world, child=world.unallocated_child)
+    partner = episode.lead_professional
+    stepped = call(client, "post", f"/episodes/{episode.pk}/step-up", partner, {
+        "version": episode.version, "risk_change": "escalated", "family_agreed": True,
+        "what_changed": "Last night the police were called to the home after a fight; Amira "
+                        "was there and is frightened.", "childs_words": "I was scared."})
+    assert stepped.status_code == 201 and stepped.json()["episode_status"] == "stepped_up"
+    assert stepped.json()["request_id"]
+    assert Allocation.objects.get(person=world.unallocated_child, worker=partner).end is None
+    shown = call(client, "get", f"/episodes/{episode.pk}", partner)
+    assert shown.status_code == 200 and shown.json()["lead_professional"]["id"] == partner.pk
+
+
+def test_consent_withdrawn_closes_unless_significant_harm(client, world):
+    episode = open_episode(world)
+    partner = episode.lead_professional
+    path = f"/episodes/{episode.pk}/consent-withdrawn"
+    kept = call(client, "post", path, partner, {
+        "version": episode.version, "withdrawn_by": "Sarah Smith",
+        "significant_harm_reason": "Jonathan disclosed being hit; stepping up today."})
+    assert kept.status_code == 200 and kept.json()["status"] == "open"
+    closed = call(client, "post", path, partner, {"version": kept.json()["version"],
+                                                  "withdrawn_by": "Sarah Smith"})
+    assert closed.status_code == 200 and closed.json()["status"] == "closed"
+    assert closed.json()["closure_reason"] == "consent_withdrawn"
+
+
 def test_an_episode_you_are_not_part_of_is_404_and_audited(client, world):
     episode = open_episode(world)
     stranger = make_user(Role.PARTNER_LEAD_PROFESSIONAL, username="other-school")

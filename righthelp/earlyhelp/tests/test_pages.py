@@ -137,6 +137,31 @@ def test_link_worker_sees_partner_led_episodes_and_drift(client, world):
     assert "review is overdue" in detail
 
 
+def test_link_worker_sees_only_partner_led_episodes_in_their_locality(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from righthelp.staff.models import Team
+
+    partner_led = open_episode(world)  # Revoe, led by the school; no plan after 5 weeks
+    EarlyHelpEpisode.objects.filter(pk=partner_led.pk).update(
+        opened_at=timezone.now() - timedelta(days=35))
+    open_episode(world, actor=world.users["early_help_practitioner"],
+                 child=world.unallocated_child)  # council-led: not the link worker's to coach
+    signed_in(client, world.users["link_worker"])
+    page = client.get(reverse("early-help-link-worker")).content.decode()
+    assert "1 partner-led episode in your locality" in page
+    assert "Smith family" in page and "Khan family" not in page
+    assert "Partner lead professional Tester" in page  # the lead professional they coach
+    assert rules.FLAG_TEXT[rules.NO_PLAN] in page and "no-help-needed" not in page
+    elsewhere = make_user(Role.LINK_WORKER, username="grange-park-link",
+                          team=Team.objects.get(code="early-help-grange-park"))
+    signed_in(client, elsewhere)
+    page = client.get(reverse("early-help-link-worker")).content.decode()
+    assert "0 partner-led episodes" in page and "Smith family" not in page
+
+
 def test_a_lead_professional_cannot_open_an_episode_they_are_not_part_of(client, world):
     episode = open_episode(world)
     stranger = make_user(Role.PARTNER_LEAD_PROFESSIONAL, username="other-school")
@@ -245,7 +270,13 @@ def test_consent_withdrawn_and_closing_pages(client, world):
     assert "Outcomes met" in page and "proud of it" in page and "It worked" in page
     other = open_episode(world, child=world.unallocated_child)
     kept = client.post(reverse("early-help-consent", args=[other.pk]), {
-        "withdrawn_by": "Amira's mum", "version": other.version})
+        "withdrawn_by": "Amira's mum", "version": other.version,
+        "significant_harm_reason": "Amira disclosed being hit; stepping up today."})
     assert kept.status_code == 302
+    other.refresh_from_db()
+    assert other.status == "open" and other.stays_open_reason.startswith("Amira disclosed")
+    closed = client.post(reverse("early-help-consent", args=[other.pk]), {
+        "withdrawn_by": "Amira's mum", "version": other.version})
+    assert closed.status_code == 302
     other.refresh_from_db()
     assert other.status == "closed" and other.closure_reason == "consent_withdrawn"
