@@ -2,7 +2,8 @@
 coordinator, Family Together Meetings (family group conferences) with the family's own plan,
 and rapid-response crisis work for families at the edge of care."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.db import models
@@ -10,11 +11,26 @@ from django.utils import timezone
 
 TEAM_CODE = "families-together"
 
-# How soon a family in crisis must hear from the team once the crisis is raised. The council
-# file (councils/blackpool.toml) has no timescale for this yet, so this is the default until a
-# `families-together-first-contact` timescale is added there: same-day contact, as rapid
-# response services describe it.
+# How soon a family in crisis must hear from the team once the crisis is raised: the council's
+# `families-together-first-contact` timescale when it has one (editable in the admin), else
+# this default (same-day contact, as rapid response services describe it). The council file
+# (councils/blackpool.toml) has no such timescale yet.
+FIRST_CONTACT_RULE = "families-together-first-contact"
 FIRST_CONTACT_HOURS = 4
+
+
+def first_contact_rule():
+    """The council's rule for first contact in a crisis, or the default of 4 hours."""
+    from django.core.exceptions import ValidationError
+
+    from righthelp.core.clocks import Rule, Unit
+    from righthelp.core.council_settings import timescale
+
+    try:
+        return timescale(FIRST_CONTACT_RULE)
+    except ValidationError:
+        return Rule(FIRST_CONTACT_RULE, "First contact with a family in crisis",
+                    FIRST_CONTACT_HOURS, Unit.HOURS)
 
 
 class FamiliesTogetherReferral(models.Model):
@@ -215,12 +231,12 @@ class CrisisResponse(models.Model):
     def __str__(self) -> str:
         return f"Crisis raised {timezone.localtime(self.raised_at):%d %B %Y %H:%M}"
 
-    @property
+    @cached_property
     def first_contact_due(self) -> datetime:
-        return self.raised_at + timedelta(hours=FIRST_CONTACT_HOURS)
+        return first_contact_rule().due_at(self.raised_at)
 
     @property
     def first_contact_on_time(self) -> bool | None:
-        from .rules import first_contact_on_time
+        from .rules import contact_by
 
-        return first_contact_on_time(self.raised_at, self.first_contact_at, FIRST_CONTACT_HOURS)
+        return contact_by(self.first_contact_at, self.first_contact_due)

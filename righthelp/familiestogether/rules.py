@@ -40,3 +40,10 @@ def first_contact_on_time(raised_at: datetime, first_contact_at: datetime | None
     if first_contact_at is None:
         return None
     return (first_contact_at - raised_at).total_seconds() <= hours * 3600
+
+
+def contact_by(first_contact_at: datetime | None, due: datetime) -> bool | None:
+    """None while there has been no contact; otherwise whether it came by ``due``."""
+    if first_contact_at is None:
+        return None
+    return first_contact_at <= due

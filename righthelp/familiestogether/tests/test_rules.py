@@ -34,3 +34,11 @@ def test_first_contact_on_time(after, expected):
     raised = datetime(2026, 11, 20, 22, 0)
     contact = raised + after if after is not None else None
     assert rules.first_contact_on_time(raised, contact, 4) is expected
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    (None, None), (timedelta(hours=2), True), (timedelta(hours=2, seconds=1), False)])
+def test_contact_by_the_due_time(after, expected):
+    raised = datetime(2026, 11, 20, 22, 0)
+    contact = raised + after if after is not None else None
+    assert rules.contact_by(contact, raised + timedelta(hours=2)) is expected

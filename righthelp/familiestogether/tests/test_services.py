@@ -293,3 +293,23 @@ def test_invitees_are_the_family_network_not_professionals_or_past_contacts(worl
             _meeting(world, lead, invited=[outsider], attended=[])
         assert error.value.message_dict == {"invited": [services.NOT_IN_NETWORK]}
         FamiliesTogetherReferral.objects.all().delete()
+
+
+def test_first_contact_runs_on_the_councils_timescale_when_it_has_one(world):
+    from righthelp.core.models import Timescale
+
+    lead = coordinator()
+    made = referral(world, kind="crisis", consulted_with=lead, accept_by=lead)
+    raised = timezone.now() - timedelta(hours=10)
+    crisis = services.crisis_open(actor=lead, referral=made, raised_at=raised,
+                                  what_happened="Dad has left; mum cannot cope.")
+    crisis = services.crisis_update(actor=lead, crisis=crisis, version=crisis.version,
+                                    first_contact_at=raised + timedelta(hours=3))
+    assert crisis.first_contact_due == raised + timedelta(hours=4)  # the default
+    assert crisis.first_contact_on_time is True
+    Timescale.objects.create(council=world.council, code="families-together-first-contact",
+                             name="First contact in a crisis", amount=2, unit="hours",
+                             starts_from="the crisis being raised")
+    crisis = CrisisResponse.objects.get(pk=crisis.pk)
+    assert crisis.first_contact_due == raised + timedelta(hours=2)
+    assert crisis.first_contact_on_time is False
