@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from righthelp.core import access, audit
 from righthelp.core.access import not_withheld
-from righthelp.core.models import Council, Deadline, Target
+from righthelp.core.models import Council, Deadline, RestrictedAccessGrant, Target
 from righthelp.people.models import FamilyMember, Person
 from righthelp.people.selectors import DeadlineView, with_status
 
@@ -247,15 +247,13 @@ def caseload_worker(viewer: User, worker_id: int) -> User:
 @dataclass
 class CaseloadEntry:
     allocation: Allocation
-    shown: bool  # False: a restricted record the viewer has no grant for; its name is withheld
+    children: list[Person]  # the children the viewer may see named (a family's, or the child)
+    withheld: int  # restricted records the viewer holds no grant for: counted, never named
     can_reallocate: bool
 
     @property
-    def children(self) -> list[Person]:
-        if self.allocation.person_id:
-            return [self.allocation.person]
-        return [m.person for m in self.allocation.family.memberships.all()
-                if m.person.kind != Person.Kind.ADULT]
+    def shown(self) -> bool:
+        return bool(self.allocation.family_id) or not self.withheld
 
 
 @dataclass
@@ -279,7 +277,7 @@ def worker_caseload(viewer: User, worker: User,
     records the viewer holds no grant for are counted but not named. The read is audited."""
     today = timezone.localdate()
     managed = set(managed_team_ids(viewer).values_list("team_id", flat=True))
-    allocations = list(
+    mine = (
         Allocation.objects.filter(worker=worker)
         .select_related("person", "family", "team", "allocated_by",
                         "transferred_in__from_allocation__worker",
@@ -288,18 +286,27 @@ def worker_caseload(viewer: User, worker: User,
                         "transferred_out__transferred_by")
         .prefetch_related(Prefetch("family__memberships",
                                    queryset=FamilyMember.objects.select_related("person")))
-        .order_by("-start", "-pk")[:HISTORY_LIMIT]
+        .order_by("-start", "-pk")
     )
-    shown = set(Allocation.objects.filter(pk__in=[a.pk for a in allocations if a.person_id])
-                .filter(not_withheld(viewer)).values_list("pk", flat=True))
+    # All of today's caseload, and the most recent of the rest (a long career has many).
+    on_caseload = _on_caseload(today)
+    allocations = [*mine.filter(on_caseload), *mine.exclude(on_caseload)[:HISTORY_LIMIT]]
+    granted = set(RestrictedAccessGrant.objects.filter(user=viewer, revoked_at__isnull=True)
+                  .values_list("person_id", flat=True))
+
+    def may_name(person: Person) -> bool:  # as access.not_withheld decides for the viewer
+        return person.merged_into_id is None and (not person.restricted or person.pk in granted)
+
     current, history = [], []
     for allocation in allocations:
-        on_caseload = allocation.start <= today and (allocation.end is None
-                                                     or allocation.end > today)
-        entry = CaseloadEntry(
-            allocation, shown=allocation.family_id is not None or allocation.pk in shown,
-            can_reallocate=on_caseload and allocation.team_id in managed)
-        (current if on_caseload else history).append(entry)
+        now = allocation.start <= today and (allocation.end is None or allocation.end > today)
+        children = [allocation.person] if allocation.person_id else [
+            m.person for m in allocation.family.memberships.all()
+            if m.person.kind != Person.Kind.ADULT]
+        named = [child for child in children if may_name(child)]
+        entry = CaseloadEntry(allocation, named, len(children) - len(named),
+                              can_reallocate=now and allocation.team_id in managed)
+        (current if now else history).append(entry)
     current.sort(key=lambda e: (e.allocation.person.family_name if e.allocation.person_id
                                 else e.allocation.family.name) if e.shown else "")
     teams = [m.team for m in current_memberships(worker)]

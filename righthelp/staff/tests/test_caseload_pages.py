@@ -172,6 +172,22 @@ def test_a_restricted_child_is_counted_but_not_named(client, world):
     assert "Restricted record" in page and "Jonathan" not in page
 
 
+def test_a_familys_restricted_child_is_counted_but_not_named(client, world):
+    senior = world.users["senior_social_worker"]
+    family = allocate_family(senior, children=2)
+    hidden = family.members.get(given_names="Kid1")
+    Person.objects.filter(pk=hidden.pk).update(restricted=True)
+    client.force_login(world.users["team_manager"])
+    response = client.get(reverse("caseload-worker", args=[senior.pk]))
+    assert response.context["load"].children == 2
+    page = response.content.decode()
+    assert "Kid0 Brown" in page and "Kid1" not in page
+    assert "Brown family: " in page and "and 1 restricted record" in page
+    api = client.get(f"{API}/caseloads/workers/{senior.pk}",
+                     **bearer(world.users["team_manager"])).json()
+    assert api["current"][0]["children_ids"] == [family.members.get(given_names="Kid0").pk]
+
+
 def test_a_manager_of_another_team_is_refused_and_the_refusal_audited(client, world):
     outsider = other_team_manager()
     worker, allocation = world.users["social_worker"], the_allocation(world)
