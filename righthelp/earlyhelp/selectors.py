@@ -25,7 +25,8 @@ from .models.plans import name_services
 def _with_summary(episodes: QuerySet[EarlyHelpEpisode]) -> QuerySet[EarlyHelpEpisode]:
     """Everything a list row shows, in a fixed number of queries."""
     return episodes.select_related(
-        "family", "lead_professional", "lead_agency", "lead_team", "locality", "link_worker",
+        "family", "lead_professional__agency", "lead_agency", "lead_team", "locality",
+        "link_worker",
     ).prefetch_related(
         Prefetch("memberships", queryset=EpisodeMember.objects.select_related("person")),
         Prefetch("assessment", queryset=EarlyHelpAssessment.objects.only(

@@ -280,3 +280,33 @@ def test_consent_withdrawn_and_closing_pages(client, world):
     assert closed.status_code == 302
     other.refresh_from_db()
     assert other.status == "closed" and other.closure_reason == "consent_withdrawn"
+
+
+def test_link_worker_page_queries_do_not_grow_with_episodes_or_leads(client, world):
+    from righthelp.core.models import PartnerAgency
+    from righthelp.people.models import Address, Person
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(reverse("early-help-link-worker")).content.decode()
+        return len(queries), page
+
+    planned(world, open_episode(world))
+    signed_in(client, world.users["link_worker"])
+    one, page = count()
+    assert "1 partner-led episode" in page
+    agencies = list(PartnerAgency.objects.all()[:3])
+    for n, agency in enumerate(agencies):
+        lead = make_user(Role.PARTNER_LEAD_PROFESSIONAL, username=f"lead-{n}")
+        lead.agency = agency
+        lead.save()
+        child = Person.objects.create(given_names=f"Child{n}", family_name="Jones",
+                                      date_of_birth="2016-01-01", current_postcode="FY1 5AB")
+        Address.objects.create(person=child, line_1=f"{n} Promenade", town="Blackpool",
+                               postcode="FY1 5AB", start="2016-01-01")
+        mother = Person.objects.create(kind="adult", given_names=f"Mum{n}",
+                                       family_name="Jones")
+        planned(world, open_episode(world, actor=lead, child=child, mother=mother))
+    many, page = count()
+    assert f"{1 + len(agencies)} partner-led episodes" in page
+    assert many == one
