@@ -12,6 +12,8 @@ NAVIGATION = (
      {"partner_lead_professional", "early_help_practitioner", "link_worker"}),
     ("Social work", "sw-team-work", None),
     ("Plans to review", "sw-chairs", None),
+    ("Families Together", "ft-referral-list", None),
+    ("Complex needs", "cn-list", None),
     ("Hub queue", "hub-queue", None),
     ("Caseloads", "caseloads", None),
     ("Figures", "figures", None),

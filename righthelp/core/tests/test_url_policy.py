@@ -99,3 +99,7 @@ def test_menu_and_figures_offer_only_pages_the_role_may_use(client, world):
         if figures.status_code == 200:
             text = figures.content.decode()
             assert "Children in Need census" in text and "Early help" in text
+    client.force_login(world.users["social_worker"])
+    page = client.get("/").content.decode()
+    for label in ("Social work", "Families Together", "Complex needs", "Family services"):
+        assert f">{label}</a>" in page, label
