@@ -307,9 +307,10 @@ def test_first_contact_runs_on_the_councils_timescale_when_it_has_one(world):
                                     first_contact_at=raised + timedelta(hours=3))
     assert crisis.first_contact_due == raised + timedelta(hours=4)  # the default
     assert crisis.first_contact_on_time is True
-    Timescale.objects.create(council=world.council, code="families-together-first-contact",
-                             name="First contact in a crisis", amount=2, unit="hours",
-                             starts_from="the crisis being raised")
+    Timescale.objects.update_or_create(
+        council=world.council, code="families-together-first-contact",
+        defaults={"name": "First contact in a crisis", "amount": 2, "unit": "hours",
+                  "starts_from": "the crisis being raised"})
     crisis = CrisisResponse.objects.get(pk=crisis.pk)
     assert crisis.first_contact_due == raised + timedelta(hours=2)
     assert crisis.first_contact_on_time is False
