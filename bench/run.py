@@ -147,7 +147,8 @@ def _has_social_work(person_id: int) -> bool:
 
 def run_other_roles(requests: int) -> dict:
     """The daily pages of other roles: a partner's episodes, the link worker, the CP chair's
-    drift view, the managers' early help figures, and the public directory search."""
+    drift view, the managers' early help figures, caseloads (a team manager's teams; every
+    team for an analyst), and the public directory search."""
     from urllib.parse import urlencode
 
     from django.test import Client
@@ -166,6 +167,8 @@ def run_other_roles(requests: int) -> dict:
         ("link-worker", "link-worker", lambda n: "/early-help/link-worker/"),
         ("cp-chair", "cp-chair", lambda n: "/social-work/chairs/"),
         ("eh-figures", "analyst", lambda n: "/early-help/figures/"),
+        ("caseloads", "team-manager", lambda n: "/caseloads/"),
+        ("caseloads-all", "analyst", lambda n: "/caseloads/"),
         ("directory", None, lambda n: "/directory/?" + urlencode(
             {"q": "parenting", "postcode": postcodes[n % len(postcodes)], "within": 2})),
     ]
