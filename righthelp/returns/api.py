@@ -2,7 +2,10 @@
 
 The same service as the page produces the census (and audits who, when and which year); the
 same selectors decide which failures show a child's name (only children the caller may open).
-Errors: 422 ``{"detail": [{"field", "message"}]}`` for a year there is no census for.
+Errors: 422 ``{"detail": [{"field", "message"}]}`` for a year there is no census for, or while
+a production of that year (started on the page) is still running. Producing over the API waits
+for the census; a production started on the page shows ``status`` "running" with its progress
+until it has finished or failed.
 """
 
 from datetime import datetime
@@ -13,7 +16,7 @@ from ninja import Field, Schema, Status
 from righthelp.core.api_auth import PolicyRouter
 
 from . import selectors, services
-from .views import NO_FILE
+from .views import NO_FILE, NOT_FINISHED
 
 router = PolicyRouter(tags=["Statutory returns: the Children in Need census"])
 
@@ -30,6 +33,13 @@ class ProductionOut(Schema):
     produced_at: datetime
     produced_by: str | None
     check_only: bool
+    status: str = Field(description="running (produced on the page, not finished yet), "
+                        "finished, or failed. Only a finished production has counts, failures "
+                        "and a file.")
+    children_done: int = Field(description="While running: children read so far.")
+    children_total: int = Field(description="While running: children in the census (0 until "
+                                "known).")
+    error: str = Field(description="Why a failed production failed.")
     children: int
     episodes: int
     errors: int = Field(description="Failures of DfE's error rules: the return will not be "
@@ -64,11 +74,14 @@ def _out(production) -> dict:
     return {
         "id": production.pk, "year": production.year, "produced_at": production.started_at,
         "produced_by": (by.get_full_name() or by.username) if by else None,
-        "check_only": production.check_only, "children": production.children,
+        "check_only": production.check_only, "status": production.status,
+        "children_done": production.children_done,
+        "children_total": production.children_total, "error": production.error,
+        "children": production.children,
         "episodes": production.episodes, "errors": production.errors,
         "queries": production.queries, "schema_valid": production.valid_against_schema,
         "schema_errors": production.schema_errors, "schema_file": production.schema_file,
-        "has_file": not production.check_only,
+        "has_file": production.finished and not production.check_only,
     }
 
 
@@ -106,6 +119,8 @@ def census_detail(request, production_id: int):
             summary="The census XML file of a production (audited)")
 def census_file(request, production_id: int):
     production = selectors.production(request.auth, production_id)
+    if not production.finished:
+        raise Http404(NOT_FINISHED)
     if not production.xml_gz:
         raise Http404(NO_FILE)
     services.record_download(user=request.auth, production=production, request=request)

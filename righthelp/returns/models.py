@@ -6,14 +6,31 @@ from django.db import models
 
 
 class CensusProduction(models.Model):
-    """One run of the Children in Need census for a collection year."""
+    """One run of the Children in Need census for a collection year.
+
+    A run on the page is made "running" first and carries on in the background, recording how
+    many children it has read; only a finished run has counts, failures and a file to show."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        FINISHED = "finished", "Finished"
+        FAILED = "failed", "Failed"
 
     year = models.PositiveSmallIntegerField(help_text="The year the collection period ends.")
     produced_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.PROTECT, related_name="+")
     channel = models.CharField(max_length=10, default="page")  # page, api, command
     started_at = models.DateTimeField()
-    finished_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.FINISHED)
+    children_done = models.PositiveIntegerField(
+        default=0, help_text="While running: how many children have been read so far.")
+    children_total = models.PositiveIntegerField(
+        default=0, help_text="While running: how many children the census has (0 until known).")
+    progress_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the run last reported progress: a run silent for "
+        "long is taken to have stopped (the server restarted) and is marked failed.")
+    error = models.TextField(blank=True, default="", help_text="Why a failed run failed.")
     check_only = models.BooleanField(default=False)
     serial = models.PositiveIntegerField(default=1)
     children = models.PositiveIntegerField(default=0)
@@ -32,9 +49,28 @@ class CensusProduction(models.Model):
     class Meta:
         ordering = ["-started_at"]
         indexes = [models.Index(fields=["year", "-started_at"])]
+        constraints = [models.UniqueConstraint(
+            fields=["year"], condition=models.Q(status="running"),
+            name="returns_one_running_census_a_year")]
 
     def __str__(self) -> str:
         return f"CIN census {self.year - 1}-{self.year % 100:02d}, {self.started_at:%d %b %Y %H:%M}"
+
+    @property
+    def running(self) -> bool:
+        return self.status == self.Status.RUNNING
+
+    @property
+    def finished(self) -> bool:
+        return self.status == self.Status.FINISHED
+
+    @property
+    def failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    @property
+    def has_file(self) -> bool:
+        return self.finished and bool(self.xml_gz)
 
     @property
     def valid_against_schema(self) -> bool:

@@ -1,8 +1,10 @@
 """The Children in Need census page for analysts and team managers: choose the year, produce
 the census, see each validation failure by child and field, and download the file.
 
-The census runs while the page waits (seconds at the synthetic council's size); the page then
-shows its counts. The ``cin_census`` command prints progress for a large council's run.
+Producing the census takes from seconds to minutes, so the page starts a run in the background
+and sends the person to its result page, which shows how many children have been read and
+refreshes itself every few seconds (an HTTP ``Refresh`` header: no JavaScript) until the run
+has finished or failed. Only a finished run shows counts and failures or offers its file.
 """
 
 from django.core.exceptions import ValidationError
@@ -19,6 +21,8 @@ from .forms import CensusForm
 
 CHILDREN_SHOWN = 500  # the page lists the children with most errors first; the API has all
 NO_FILE = "This run only checked the records: produce the census again to download a file."
+NOT_FINISHED = "This run has not finished, so it has no file: see its page for how it went."
+REFRESH_SECONDS = 2
 
 
 @require_http_methods(["GET", "POST"])
@@ -28,12 +32,13 @@ def census(request):
                       initial={"year": years[0] if years else None})
     if request.method == "POST" and form.is_valid():
         try:
-            production = services.produce_census(
+            production = services.start_census(
                 user=request.user, year=form.cleaned_data["year"],
                 check_only=form.cleaned_data["check_only"], request=request)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            services.begin_census(production)
             return redirect("cin-census-result", pk=production.pk)
     return render(request, "returns/census.html", {
         "form": form, "productions": selectors.productions(request.user)[:10],
@@ -43,6 +48,8 @@ def census(request):
 @require_GET
 def census_result(request, pk: int):
     production = selectors.production(request.user, pk)
+    if not production.finished:
+        return _unfinished(request, production)
     whole, children = selectors.failures_by_child(request.user, production.failures,
                                                   limit=CHILDREN_SHOWN + 1)
     return render(request, "returns/census_result.html", {
@@ -53,9 +60,27 @@ def census_result(request, pk: int):
     })
 
 
+def _unfinished(request, production):
+    """A running run's progress (the page refreshes itself), or why a run failed."""
+    if production.running and services.expire_stopped_runs():
+        production.refresh_from_db()
+    response = render(request, "returns/census_progress.html", {
+        "production": production, "period": CensusPeriod(production.year),
+        "done": f"{production.children_done:,}", "total": f"{production.children_total:,}",
+        "refresh": REFRESH_SECONDS})
+    if production.running:
+        # The HTTP equivalent of <meta http-equiv="refresh">: core/base.html has no block
+        # in its <head> for one, and a header needs no change there.
+        response["Refresh"] = str(REFRESH_SECONDS)
+        response["Cache-Control"] = "no-store"
+    return response
+
+
 @require_GET
 def census_download(request, pk: int):
     production = selectors.production(request.user, pk)
+    if not production.finished:
+        raise Http404(NOT_FINISHED)
     if not production.xml_gz:
         raise Http404(NO_FILE)
     services.record_download(user=request.user, production=production, request=request)
