@@ -2,7 +2,8 @@
 and 7), table-tested in tests/test_plans_rules.py.
 
 - Escalation from a child in need plan to child protection only when harm has escalated
-  ("if risk escalates, not if it just stays the same").
+  ("if risk escalates, not if it just stays the same"), and child protection for a child on a
+  child in need plan only after that escalation is recorded.
 - Contingency planning: the family network first, then foster care.
 - Drift between conferences: overdue actions, missed visits, outcomes met but the plan still
   open ("no plans just in case"), a review conference overdue.
@@ -79,6 +80,24 @@ def escalation_verdict(what_changed: str) -> Verdict:
             rest = rest.replace(phrase, " ")
         if len(rest.split()) < LONG_ENOUGH_TO_JUDGE:
             return Verdict(False, ESCALATION_SAME_IN_WORDS, "what_changed")
+    return ALLOWED
+
+
+CP_NEEDS_RECORDED_ESCALATION = (
+    "This child is on a child in need plan: child protection follows only a recorded "
+    "escalation of harm. Record on the child in need plan how harm to the child has "
+    "escalated (Escalate to child protection) first; if the risk has stayed the same, keep "
+    "working on the child in need plan.")
+
+
+def child_protection_from_cin_verdict(*, on_cin_plan: bool, escalation_recorded: bool,
+                                      hub_found_harm: bool = False) -> Verdict:
+    """Whether a child may move into child protection (a Section 47 enquiry, a conference's
+    plan). A child on a child in need plan needs the escalation of harm recorded: on the plan
+    (an escalation or a review that escalated), or by the Hub deciding on a new request, since
+    the plan started, that significant harm is suspected and current."""
+    if on_cin_plan and not (escalation_recorded or hub_found_harm):
+        return Verdict(False, CP_NEEDS_RECORDED_ESCALATION, "decision")
     return ALLOWED
 
 

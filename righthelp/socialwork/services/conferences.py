@@ -28,6 +28,7 @@ from ..models import (
     ChildProtectionPlan,
     Section47Enquiry,
 )
+from ..rules.plans import child_protection_from_cin_verdict
 from .plans import (
     EPISODE_CLOSED,
     check_day,
@@ -135,7 +136,7 @@ def initial_conference_record(
         plan = None
         if decision == Decision.PLAN:
             plan = _start_cp_plan(episode=episode, actor=actor, held_on=held_on, chair=chair,
-                                  category=category)
+                                  category=category, section47=section47)
         conference = _conference(
             episode=episode, kind=Conference.Kind.INITIAL, actor=actor, held_on=held_on,
             chair=chair, attendees=attendees, childs_words=childs_words,
@@ -154,8 +155,23 @@ def initial_conference_record(
     return conference
 
 
-def _start_cp_plan(*, episode, actor, held_on, chair, category) -> ChildProtectionPlan:
+def _check_escalated(open_cin: ChildInNeedPlan | None, section47: Section47Enquiry) -> None:
+    """A child on a child in need plan moves to child protection only after the escalation of
+    harm is recorded on that plan, unless the enquiry began before the plan did."""
+    if open_cin is None:
+        return
+    discussed_on = timezone.localdate(section47.strategy_discussion.held_at)
+    verdict = child_protection_from_cin_verdict(
+        on_cin_plan=discussed_on >= open_cin.start,
+        escalation_recorded=open_cin.escalations.exists())
+    if not verdict.allowed:
+        raise ValidationError({verdict.field: verdict.message})
+
+
+def _start_cp_plan(*, episode, actor, held_on, chair, category,
+                   section47: Section47Enquiry) -> ChildProtectionPlan:
     open_cin = ChildInNeedPlan.objects.filter(episode=episode, status="open").first()
+    _check_escalated(open_cin, section47)
     if open_cin is not None:
         end_plan(lock_plan(open_cin, None), actor=actor, on=max(held_on, open_cin.start),
                  reason=ChildInNeedPlan.EndReason.ESCALATED_TO_CHILD_PROTECTION,

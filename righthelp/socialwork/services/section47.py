@@ -22,7 +22,14 @@ from righthelp.core.deadlines import deadline_meet, deadline_start
 from righthelp.people.models import Involvement
 from righthelp.staff.models import User
 
-from ..models import ChildInNeedEpisode, Section47Enquiry, StrategyDiscussion
+from ..models import (
+    ChildInNeedEpisode,
+    ChildInNeedPlan,
+    Escalation,
+    Section47Enquiry,
+    StrategyDiscussion,
+)
+from ..rules.plans import child_protection_from_cin_verdict
 from .assessments import assessment_open
 from .episodes import (
     ICPC_RULE,
@@ -54,6 +61,8 @@ NEED_OUTCOME_REASONS = "Give the reasons for the outcome."
 NEED_FINDINGS = "Record what the enquiry found before its outcome is authorised."
 OUTCOME_BEFORE_START = "The outcome cannot be before the enquiry started ({start:%d %B %Y})."
 DATE_IN_FUTURE = "The date cannot be in the future."
+HUB_ESCALATION = ("A new request: the Hub decided significant harm is suspected and current. "
+                  "{worries}")
 
 ENQUIRY_FIELDS = ("strengths", "worries", "childs_words", "familys_words",
                   "what_needs_to_happen", "findings")
@@ -105,7 +114,9 @@ def strategy_discussion_record(
     """Record the strategy discussion: it meets the strategy discussion clock; a decision to
     enquire opens the Section 47 enquiry with the ICPC clock running from ``held_at``. The
     episode's Child and Family Assessment (the framework the enquiry uses) opens if it has
-    none."""
+    none. For a child on a child in need plan, a Section 47 enquiry needs the escalation of
+    harm recorded first (``escalation_record``, or the Hub's decision on a new request); the
+    discussion answers the plan's escalations."""
     check_worker(actor, episode)
     check_open(episode)
     held_at = _aware(held_at)
@@ -122,10 +133,13 @@ def strategy_discussion_record(
         if enquiring and Section47Enquiry.objects.filter(
                 episode=episode, completed_on__isnull=True).exists():
             raise ValidationError({"decision": SECTION47_OPEN})
+        cin_plan = ChildInNeedPlan.objects.filter(episode=episode, status="open").first()
+        answered = _escalations_answered(cin_plan, enquiring)
         discussion = StrategyDiscussion.objects.create(
             episode=episode, held_at=held_at, attendees=attendees, worries=worries.strip(),
             childs_words=childs_words.strip(), decision=decision, reasons=reasons.strip(),
             safety_actions=(safety_actions or "").strip(), recorded_by=actor)
+        _answer_escalations(answered, cin_plan, discussion, actor)
         clock = open_deadline(person, STRATEGY_RULE)
         if clock is not None:
             deadline_meet(deadline=clock, met_at=held_at, actor=actor)
@@ -140,6 +154,51 @@ def strategy_discussion_record(
             assessment_open(episode=episode, actor=actor,
                             started_on=timezone.localtime(held_at, LONDON).date())
     return discussion
+
+
+def _hub_found_harm_since(episode: ChildInNeedEpisode, since: date) -> bool:
+    """Whether the Hub decided, on a request received since ``since``, that significant harm
+    is suspected and current (it handed the child on for a Section 47)."""
+    involvement = episode.involvement
+    return (involvement is not None and involvement.kind == Involvement.Kind.SECTION_47
+            and involvement.start >= since)
+
+
+def _escalations_answered(cin_plan: ChildInNeedPlan | None,
+                          enquiring: bool) -> tuple[list[Escalation], bool]:
+    """The child in need plan's escalations this strategy discussion answers (those no
+    discussion has answered yet), and whether the Hub's decision on a new request is the
+    record instead. A Section 47 enquiry for a child on a child in need plan is refused
+    unless the escalation of harm is recorded."""
+    if cin_plan is None:
+        return [], False
+    pending = list(Escalation.objects.filter(cin_plan=cin_plan,
+                                             strategy_discussion__isnull=True))
+    from_hub = not pending and _hub_found_harm_since(cin_plan.episode, cin_plan.start)
+    if enquiring:
+        verdict = child_protection_from_cin_verdict(
+            on_cin_plan=True, escalation_recorded=bool(pending), hub_found_harm=from_hub)
+        if not verdict.allowed:
+            raise ValidationError({verdict.field: verdict.message})
+    return pending, from_hub and enquiring
+
+
+def _answer_escalations(answered: tuple[list[Escalation], bool],
+                        cin_plan: ChildInNeedPlan | None, discussion: StrategyDiscussion,
+                        actor: User) -> None:
+    """Link the escalations to the discussion that answered them; when the Hub decided on a
+    new request that significant harm is suspected and current, record the escalation on the
+    plan from it."""
+    pending, from_hub = answered
+    for escalation in pending:
+        escalation.strategy_discussion = discussion
+        escalation.save(update_fields=["strategy_discussion"])
+    if from_hub and cin_plan is not None:
+        escalation = Escalation.objects.create(
+            cin_plan=cin_plan, decided_by=actor, strategy_discussion=discussion,
+            what_changed=HUB_ESCALATION.format(worries=discussion.worries))
+        audit.record(user=actor, action=audit.Action.CREATE, person=cin_plan.episode.person,
+                     obj=escalation, detail={"from": "hub_decision"})
 
 
 def _open_enquiry(discussion: StrategyDiscussion, episode: ChildInNeedEpisode,

@@ -27,6 +27,7 @@ from righthelp.socialwork.services.conferences import (
     WRONG_DECISION_INITIAL,
 )
 from righthelp.socialwork.services.plans import child_in_need_plan_start
+from righthelp.socialwork.services.reviews import escalation_record
 from righthelp.staff.models import Allocation
 
 from .plans_support import ATTENDEES, enquiry_needing_conference, open_episode
@@ -69,6 +70,8 @@ def test_icpc_deciding_a_plan_starts_the_plan_and_its_first_review_3_months_on(w
     episode = open_episode(world, referral_date=date(2025, 11, 3))
     cin = child_in_need_plan_start(episode=episode, actor=world.users["social_worker"],
                                    start=date(2025, 11, 3))
+    escalation_record(plan=cin, actor=world.users["social_worker"],
+                      what_changed="He came to school with bruises and says dad hit him.")
     enquiry = enquiry_needing_conference(world, episode, date(2025, 11, 14))
     conference = icpc(world, enquiry, date(2025, 11, 30))
     plan = conference.cp_plan
