@@ -85,6 +85,15 @@ class Assessment(PracticeModelFields):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} from {self.started_on:%d %b %Y}"
 
+    @property
+    def factors_named(self) -> str:
+        """The DfE assessment factors as code and name ("4B Mental health: parent or
+        carer"), for the team manager reading the assessment."""
+        from ..codes import ASSESSMENT_FACTORS
+
+        return "; ".join(f"{code} {ASSESSMENT_FACTORS.get(code, '')}".strip()
+                         for code in self.factors)
+
 
 class StrategyDiscussion(models.Model):
     """Police, health and social care decide together whether to start a Section 47 enquiry

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from righthelp.core import audit
 from righthelp.core.deadlines import deadline_meet, deadline_start
-from righthelp.core.models import Deadline
+from righthelp.core.models import Council, Deadline
 from righthelp.people.models import Involvement
 from righthelp.staff.models import User
 
@@ -293,15 +293,26 @@ def _step_down_to_early_help(assessment: Assessment, episode: ChildInNeedEpisode
                                 from_involvement=involvement, handover_plan=handover)
 
 
+def held_by_assessment_team(episode: ChildInNeedEpisode) -> bool:
+    """Whether the team holding the work is the council's assessment team (the Hub's
+    ``assessment`` team: Assessment and Support at Blackpool)."""
+    teams = Council.objects.current().front_door.get("teams", {})
+    code = teams.get("assessment")
+    return not code or episode.team.code == code
+
+
 def _child_in_need(assessment: Assessment, episode: ChildInNeedEpisode, actor: User,
                    on: date) -> None:
     from .plans import child_in_need_plan_start
 
     child_in_need_plan_start(episode=episode, actor=actor, start=on, team=episode.team)
-    deadline_start(person=episode.person, rule_code=CIN_IN_ASSESSMENT_TEAM_RULE,
-                   started_at=moment(on),
-                   subject="Transfer to Strengthening and Supporting Families (or close)",
-                   owner=assessment.worker, team=episode.team, actor=actor)
+    # Already with the longer-term team (a child back to Strengthening and Supporting
+    # Families) there is no transfer to make, so no clock for one.
+    if held_by_assessment_team(episode):
+        deadline_start(person=episode.person, rule_code=CIN_IN_ASSESSMENT_TEAM_RULE,
+                       started_at=moment(on),
+                       subject="Transfer to Strengthening and Supporting Families (or close)",
+                       owner=assessment.worker, team=episode.team, actor=actor)
     # The assessment's involvement gives way to the plan's (opened by the plan).
     for involvement in Involvement.objects.filter(
             person=episode.person, kind=Involvement.Kind.CHILD_AND_FAMILY_ASSESSMENT,
