@@ -50,6 +50,8 @@ class DeadlineOut(Schema):
     subject: str
     due_at: datetime
     met_at: datetime | None
+    stopped_at: datetime | None
+    stopped_reason: str
     status: choice_of(clocks.Status) = Field(description=described(clocks.Status))
 
 
@@ -141,7 +143,7 @@ class CloseIn(Schema):
 def _deadline(view) -> dict:
     d = view.deadline
     return {"rule": d.rule, "subject": d.subject, "due_at": d.due_at, "met_at": d.met_at,
-            "status": view.status}
+            "stopped_at": d.stopped_at, "stopped_reason": d.stopped_reason, "status": view.status}
 
 
 def _send(payload: RecordIn) -> dict:

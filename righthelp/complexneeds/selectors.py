@@ -59,7 +59,8 @@ def team_list(user: User, *, due_only: bool = False) -> list[TeamRow]:
     person_ids = [r.person_id for r in records]
     next_due: dict[int, Deadline] = {}
     for deadline in Deadline.objects.filter(person_id__in=person_ids, rule__in=TRANSITION_RULES,
-                                            met_at__isnull=True).order_by("-due_at"):
+                                            met_at__isnull=True, stopped_at__isnull=True
+                                            ).order_by("-due_at"):
         next_due[deadline.person_id] = deadline  # the earliest comes last and wins
     views = dict(zip(next_due, with_status(next_due.values(), Council.objects.current()),
                      strict=True))

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
-from righthelp.core import audit
-from righthelp.core.deadlines import deadline_meet, deadline_start
+from righthelp.core import audit, clocks
+from righthelp.core.deadlines import deadline_meet, deadline_start, deadline_stop
 from righthelp.core.models import Deadline
 from righthelp.people.models import Involvement, Person
 from righthelp.people.services import EditConflict
@@ -49,7 +49,7 @@ DATES_OUT_OF_ORDER = "This date cannot be before the request."
 IN_FUTURE = "This date cannot be in the future."
 REVIEW_BEFORE_ISSUE = "A plan is reviewed only after it is issued."
 CLOSURE_REASON_NEEDED = "Say why the record is closing."
-NOT_DONE_BEFORE_CLOSURE = "not done before the record closed"
+TRANSITION_STOPPED = "The complex needs record closed."
 
 SUBJECTS = {
     TRANSITION_START_RULE: "Start transition planning (14th birthday)",
@@ -109,7 +109,9 @@ def record_open(
         started = []
         if age < 18:
             for rule in (TRANSITION_START_RULE, TRANSITION_ADULT_RULE):
-                if not Deadline.objects.filter(person=person, rule=rule).exists():
+                # Met, or still running, it stands; stopped by an earlier closure, it restarts.
+                if not Deadline.objects.filter(person=person, rule=rule,
+                                               stopped_at__isnull=True).exists():
                     deadline_start(person=person, rule_code=rule, subject=SUBJECTS[rule],
                                    started_at=local_midnight(person.date_of_birth), team=team,
                                    actor=actor)
@@ -242,7 +244,8 @@ def transition_plan_save(
 
 def _meet(person: Person, rule: str, at: datetime, actor: User) -> list[str]:
     met = []
-    for deadline in Deadline.objects.filter(person=person, rule=rule, met_at__isnull=True):
+    for deadline in Deadline.objects.filter(person=person, rule=rule, met_at__isnull=True,
+                                            stopped_at__isnull=True):
         deadline_meet(deadline=deadline, met_at=at, actor=actor)
         met.append(rule)
     return met
@@ -279,26 +282,15 @@ def record_close(
 
 def _stop_transition_deadlines(record: ComplexNeedsRecord, actor: User,
                                request: HttpRequest | None) -> dict[str, str]:
-    """The team's open transition deadlines leave its worklists when the record closes, as
-    early help does at closure: one not yet due was never owed and is withdrawn (removed; the
-    audit keeps what it was); one already overdue was missed, and stays on the child's record
-    marked as not done, stopped at the closure."""
-    now = timezone.now()
-    stopped = {}
-    for deadline in Deadline.objects.filter(person=record.person, rule__in=TRANSITION_RULES,
-                                            team=record.team, met_at__isnull=True):
-        if deadline.due_at > now:
-            audit.record(user=actor, action=audit.Action.CHANGE, request=request,
-                         person=record.person, obj=deadline,
-                         detail={"withdrawn": True, "rule": deadline.rule,
-                                 "subject": deadline.subject,
-                                 "due_at": deadline.due_at.isoformat(),
-                                 "why": "The complex needs record closed before it was due."})
-            deadline.delete()
-            stopped[deadline.rule] = "withdrawn"
-        else:
-            deadline.subject = f"{deadline.subject}: {NOT_DONE_BEFORE_CLOSURE}"[:200]
-            deadline.save(update_fields=["subject"])
-            deadline_meet(deadline=deadline, met_at=now, actor=actor)
-            stopped[deadline.rule] = "not done"
-    return stopped
+    """The team's open transition deadlines stop when the record closes, as early help's do at
+    closure (``core.deadlines``, audited): they leave the team's worklists and stay on the
+    child's record, "Stopped" if not due yet, "Missed, then stopped" if already overdue. A
+    later record starts them again (``record_open``). Returns each rule's status."""
+    stopped = deadline_stop(
+        deadlines=Deadline.objects.filter(person=record.person, rule__in=TRANSITION_RULES,
+                                          team=record.team, met_at__isnull=True,
+                                          stopped_at__isnull=True),
+        actor=actor, reason=TRANSITION_STOPPED, request=request,
+        detail={"complex_needs_record": record.pk})
+    return {d.rule: clocks.status(d.due_at, None, d.stopped_at, stopped=d.stopped_at).value
+            for d in stopped}

@@ -33,6 +33,9 @@ class Status(models.TextChoices):
     OVERDUE = "overdue", "Overdue"
     MET_ON_TIME = "met_on_time", "Met on time"
     MET_LATE = "met_late", "Met late"
+    # The clock stopped without the work being done: the work closed or is no longer needed.
+    STOPPED = "stopped", "Stopped"
+    STOPPED_OVERDUE = "stopped_overdue", "Missed, then stopped"
 
 
 @lru_cache(maxsize=64)
@@ -147,16 +150,21 @@ def _to_second(moment: datetime) -> datetime:
     return _local(moment).replace(microsecond=0)
 
 
-def status(due: datetime, met: datetime | None, now: datetime, due_soon_days: int = 2) -> Status:
+def status(due: datetime, met: datetime | None, now: datetime, due_soon_days: int = 2,
+           stopped: datetime | None = None) -> Status:
     """Where a deadline stands on ``now``.
 
     Naive datetimes are London local time. Times are compared to the whole second, as
-    deadlines are set: work met at 23:59:59.5 on the last day is met on time.
+    deadlines are set: work met at 23:59:59.5 on the last day is met on time. A deadline
+    ``stopped`` (its work closed or is no longer needed) was never met: stopped by the
+    deadline it is "Stopped"; stopped after it, the work was missed first.
     """
     due, now = _to_second(due), _to_second(now)
     if met is not None:
         met = _to_second(met)
         return Status.MET_ON_TIME if met <= due else Status.MET_LATE
+    if stopped is not None:
+        return Status.STOPPED if _to_second(stopped) <= due else Status.STOPPED_OVERDUE
     if now > due:
         return Status.OVERDUE
     if _local(due).date() <= add_working_days(_local(now).date(), due_soon_days):

@@ -170,7 +170,8 @@ def episode_detail(episode: EarlyHelpEpisode) -> EpisodeDetail:
     kids = [m.person for m in members if m.is_child]
     today = timezone.localdate()
     deadlines = with_status(Deadline.objects.filter(
-        person__in=kids, rule="early-help-review", met_at__isnull=True).select_related(
+        person__in=kids, rule="early-help-review", met_at__isnull=True,
+        stopped_at__isnull=True).select_related(
         "person", "owner"))
     detail = EpisodeDetail(
         episode=episode,

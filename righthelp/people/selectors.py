@@ -164,7 +164,8 @@ def with_status(deadlines, council: Council | None = None) -> list[DeadlineView]
     council = council or Council.objects.current()
     now = timezone.now()
     return [
-        DeadlineView(d, clocks.status(d.due_at, d.met_at, now, council.due_soon_working_days))
+        DeadlineView(d, clocks.status(d.due_at, d.met_at, now, council.due_soon_working_days,
+                                      d.stopped_at))
         for d in deadlines
     ]
 
@@ -204,7 +205,7 @@ def person_record(person: Person, chronology_limit: int = 50,
     today = timezone.localdate()
     involvements = person.involvements.select_related("team")
     chronology = person.chronology.select_related("recorded_by")
-    deadlines = person.deadlines.filter(met_at__isnull=True)
+    deadlines = person.deadlines.filter(met_at__isnull=True, stopped_at__isnull=True)
     if viewer is not None and viewer.role == Role.PARTNER_LEAD_PROFESSIONAL:
         involvements = involvements.filter(kind__in=PARTNER_INVOLVEMENT_KINDS)
         chronology = chronology.filter(kind__in=PARTNER_CHRONOLOGY_KINDS)

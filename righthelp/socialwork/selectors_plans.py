@@ -104,7 +104,8 @@ def clock(deadline: Deadline | None, now: datetime | None = None,
         return None
     if due_soon_days is None:
         due_soon_days = Council.objects.current().due_soon_working_days
-    state = clocks.status(deadline.due_at, deadline.met_at, now or timezone.now(), due_soon_days)
+    state = clocks.status(deadline.due_at, deadline.met_at, now or timezone.now(), due_soon_days,
+                          deadline.stopped_at)
     return Clock(deadline, state.value, state.label)
 
 

@@ -51,7 +51,8 @@ def caseload(user: User) -> list[CaseloadRow]:
     person_ids = [a.person_id for a in allocations]
     council = Council.objects.current()
     next_due: dict[int, Deadline] = {}
-    for deadline in Deadline.objects.filter(person_id__in=person_ids, met_at__isnull=True).order_by(
+    for deadline in Deadline.objects.filter(person_id__in=person_ids, met_at__isnull=True,
+                                            stopped_at__isnull=True).order_by(
         "-due_at"
     ):
         next_due[deadline.person_id] = deadline  # the earliest wins, as it comes last
@@ -62,14 +63,15 @@ def caseload(user: User) -> list[CaseloadRow]:
 def my_deadlines(user: User, include_met: bool = False) -> list[DeadlineView]:
     deadlines = Deadline.objects.filter(owner=user).filter(not_withheld(user))
     if not include_met:
-        deadlines = deadlines.filter(met_at__isnull=True)
+        deadlines = deadlines.filter(met_at__isnull=True, stopped_at__isnull=True)
     return with_status(deadlines.select_related("person", "team").order_by("due_at")[:500])
 
 
 def team_deadlines(user: User) -> list[DeadlineView]:
     """Open deadlines of the teams the user manages (or belongs to)."""
     team_ids = current_memberships(user).values("team_id")
-    deadlines = Deadline.objects.filter(team_id__in=team_ids, met_at__isnull=True).filter(
+    deadlines = Deadline.objects.filter(team_id__in=team_ids, met_at__isnull=True,
+                                        stopped_at__isnull=True).filter(
         not_withheld(user))
     return with_status(
         deadlines.select_related("person", "team", "owner").order_by("due_at")[:500]

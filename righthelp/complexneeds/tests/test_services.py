@@ -19,7 +19,9 @@ from righthelp.complexneeds.models import (
 )
 from righthelp.core.models import AuditEvent, Deadline
 from righthelp.people.models import Involvement, Person
+from righthelp.people.selectors import with_status
 from righthelp.people.services import EditConflict
+from righthelp.staff.selectors import team_deadlines
 
 from .factories import cn_worker, young_person
 
@@ -226,23 +228,38 @@ def test_close(world):
     open_record(worker, world.child)  # a new record can open after closing
 
 
-def test_closing_takes_the_transition_deadlines_off_the_worklists(world):
+def test_closing_stops_the_transition_deadlines_and_a_new_record_restarts_them(world):
     worker = cn_worker()
     today = timezone.localdate()
     # Fourteen already (the planning deadline is overdue), not yet 18.
     maya = young_person(date(today.year - 15, today.month, 1))
     record = open_record(worker, maya)
-    services.record_close(actor=worker, record=record, reason="Moved to another council.")
-    assert not Deadline.objects.filter(person=maya, met_at__isnull=True).exists()
+    assert len(team_deadlines(worker)) == 2
+    closed = services.record_close(actor=worker, record=record,
+                                   reason="Moved to another council.")
+    assert not Deadline.objects.filter(person=maya, met_at__isnull=True,
+                                       stopped_at__isnull=True).exists()
+    assert not Deadline.objects.filter(person=maya, met_at__isnull=False).exists()  # none met
+    assert not team_deadlines(worker)  # off the team's worklist
+    # Planning was overdue: missed, then stopped; the subject is as it was.
     missed = Deadline.objects.get(person=maya, rule=TRANSITION_START_RULE)
-    assert missed.subject.endswith(services.NOT_DONE_BEFORE_CLOSURE)
-    assert missed.met_at is not None
-    # The adulthood deadline was not owed yet: withdrawn, and the audit keeps what it was.
-    assert not Deadline.objects.filter(person=maya, rule=TRANSITION_ADULT_RULE).exists()
-    withdrawn = AuditEvent.objects.get(object_type="core.Deadline", detail__withdrawn=True)
-    assert withdrawn.detail["rule"] == TRANSITION_ADULT_RULE
-    # A new record starts the adulthood deadline again; the missed one stays as it was.
+    assert missed.subject == services.SUBJECTS[TRANSITION_START_RULE]
+    assert missed.stopped_reason == services.TRANSITION_STOPPED
+    assert with_status([missed])[0].status == "stopped_overdue"
+    # The adulthood deadline was not owed yet: stopped, kept, and audited.
+    not_owed = Deadline.objects.get(person=maya, rule=TRANSITION_ADULT_RULE)
+    assert not_owed.stopped_at is not None and with_status([not_owed])[0].status == "stopped"
+    event = AuditEvent.objects.get(object_type="core.Deadline", object_id=str(not_owed.pk),
+                                   detail__stopped_reason=services.TRANSITION_STOPPED)
+    assert event.user == worker and event.detail["complex_needs_record"] == record.pk
+    closing = AuditEvent.objects.get(object_type="complexneeds.ComplexNeedsRecord",
+                                     object_id=str(closed.pk), detail__has_key="closed")
+    assert closing.detail["deadlines"] == {TRANSITION_START_RULE: "stopped_overdue",
+                                           TRANSITION_ADULT_RULE: "stopped"}
+    # A new record starts both again (planning is owed, and overdue); the stopped ones stay.
     open_record(worker, maya)
-    assert Deadline.objects.filter(person=maya, rule=TRANSITION_ADULT_RULE,
-                                   met_at__isnull=True).count() == 1
-    assert Deadline.objects.filter(person=maya, rule=TRANSITION_START_RULE).count() == 1
+    for rule in (TRANSITION_START_RULE, TRANSITION_ADULT_RULE):
+        assert Deadline.objects.filter(person=maya, rule=rule, met_at__isnull=True,
+                                       stopped_at__isnull=True).count() == 1
+        assert Deadline.objects.filter(person=maya, rule=rule,
+                                       stopped_at__isnull=False).count() == 1

@@ -411,6 +411,32 @@ def test_status(met, now, soon, expected):
     assert status(DUE, met, now, soon) is expected
 
 
+STOPPED_CASES = [
+    # (stopped, now, expected): a stopped deadline was never met, whatever the date now.
+    pytest.param(london(2026, 3, 4, 12), london(2026, 3, 5, 9), Status.STOPPED,
+                 id="stopped-before-due"),
+    pytest.param(london(2026, 3, 4, 12), london(2026, 4, 1, 9), Status.STOPPED,
+                 id="stopped-before-due-stays-stopped-once-the-date-passes"),
+    pytest.param(DUE, london(2026, 3, 20, 9), Status.STOPPED, id="stopped-exactly-at-due"),
+    pytest.param(london(2026, 3, 10, 23, 59, 59, 500_000), london(2026, 3, 20, 9),
+                 Status.STOPPED, id="stopped-within-the-last-second"),
+    pytest.param(DUE + timedelta(seconds=1), london(2026, 3, 20, 9), Status.STOPPED_OVERDUE,
+                 id="stopped-a-second-late-was-missed"),
+    pytest.param(london(2026, 3, 20, 9), london(2026, 3, 20, 9), Status.STOPPED_OVERDUE,
+                 id="stopped-days-late-was-missed"),
+]
+
+
+@pytest.mark.parametrize(("stopped", "now", "expected"), STOPPED_CASES)
+def test_status_stopped(stopped, now, expected):
+    assert status(DUE, None, now, 2, stopped) is expected
+
+
+def test_stopped_status_words():
+    assert Status.STOPPED.label == "Stopped"
+    assert Status.STOPPED_OVERDUE.label == "Missed, then stopped"
+
+
 def test_status_met_within_the_last_second_of_the_day_is_on_time():
     met = london(2026, 3, 10, 23, 59, 59, 500_000)
     assert status(DUE, met, london(2026, 3, 11, 9)) is Status.MET_ON_TIME

@@ -12,9 +12,9 @@ of queries whatever the amount of data, aggregating in the database; nothing her
 - Reviews on time: the ``early-help-review`` deadlines that fell due in the period (each child
   in the family has the review on their record), met by the deadline, late, or still overdue,
   as ``core.clocks.status`` judges them (to the whole second). Closing an episode stops its
-  review clock (the close service does): a review not due yet is withdrawn, so it is not
-  counted at all; a review already overdue is marked as not held, and counted as not held
-  (with the overdue ones), never as held.
+  review clock (the close service does): a review not due yet is stopped before it fell due,
+  so it is not counted at all; a review already overdue is missed, then stopped, and counted
+  as not held (with the overdue ones), never as held.
 - Step-ups to the Hub and step-downs from social care, per month.
 - Episodes closed in the period, by why they closed, and how many with outcomes met.
 - Stepped up again: of the children whose episode closed in the period (other than by a step
@@ -42,7 +42,7 @@ from ..models import (
     StepDown,
     StepUp,
 )
-from ..services.plans import REVIEW_NOT_HELD, REVIEW_RULE
+from ..services.plans import REVIEW_RULE
 from .period import (  # noqa: F401  (re-exported: the page and the API use them from here)
     BAD_DATE,
     MAX_MONTHS,
@@ -209,13 +209,17 @@ class Reviews:
 
 def reviews_on_time(period: Period, now: datetime) -> Reviews:
     """Review deadlines that fell due in the period (and by ``now``): met on time, met late,
-    or not held (not met yet, or missed when the episode closed). A review met within the
-    deadline's last second is on time, as ``core.clocks.status`` says. One query."""
+    or not held (not met yet, or missed and then stopped when the episode closed). One stopped
+    by its deadline was never owed and is not counted. A review met (or stopped) within the
+    deadline's last second is on time (or stopped in time), as ``core.clocks.status`` says.
+    One query."""
     until = min(period.ends, now)
-    not_held = Q(met_at__isnull=True) | Q(subject=REVIEW_NOT_HELD)
-    on_time = Q(met_at__isnull=False, met_at__lt=F("due_at") + timedelta(seconds=1)) & ~not_held
+    last_second = F("due_at") + timedelta(seconds=1)
+    not_held = Q(met_at__isnull=True)  # still overdue, or missed and then stopped
+    on_time = Q(met_at__isnull=False, met_at__lt=last_second)
     row = Deadline.objects.filter(rule=REVIEW_RULE, due_at__gte=period.begins,
-                                  due_at__lt=until).aggregate(
+                                  due_at__lt=until).exclude(
+        stopped_at__lt=last_second).aggregate(  # stopped before it fell due: never owed
         due=Count("pk"), on_time=Count("pk", filter=on_time),
         overdue=Count("pk", filter=not_held))
     return Reviews(row["due"], row["on_time"], row["due"] - row["on_time"] - row["overdue"],

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from righthelp.core import audit
-from righthelp.core.deadlines import deadline_meet
+from righthelp.core.deadlines import deadline_stop
 from righthelp.core.models import Deadline, Locality, PartnerAgency
 from righthelp.people.models import Family, Involvement, Person
 from righthelp.staff.models import Role, User
@@ -43,7 +43,7 @@ from .common import (
     own_early_help_team,
     resolve,
 )
-from .plans import REVIEW_NOT_HELD, REVIEW_RULE
+from .plans import REVIEW_RULE, REVIEW_STOPPED
 
 NEED_CHILD = "Add at least one child."
 NEED_WHY = "Say why the family needs help, in plain words."
@@ -402,24 +402,13 @@ def stop_review_clock(actor: User, episode: EarlyHelpEpisode, kids: list[Person]
                       http_request=None) -> None:
     """The review clock stops with the episode; nothing says a review was held when none was.
 
-    - A review not due yet when the episode closes was never owed: its deadline is withdrawn
-      (removed, and the audit keeps what it was), so no figure counts it, on time or late.
-    - A review already overdue was missed: it stays on the child's record marked as not held
-      (``REVIEW_NOT_HELD``) and stopped at the closure, so it leaves every worklist while the
-      figures count it as a review not held.
+    Each child's open review deadline is stopped at the closure (``core.deadlines``) and
+    audited: it leaves every worklist and stays on the child's record. One not due yet says
+    "Stopped" and no figure counts it; one already overdue says "Missed, then stopped", and
+    the figures count it as a review not held.
     """
-    closed_at = episode.closed_at or timezone.now()
-    for deadline in Deadline.objects.filter(person__in=kids, rule=REVIEW_RULE,
-                                            met_at__isnull=True):
-        if deadline.due_at > closed_at:
-            audit.record(user=actor, action=audit.Action.CHANGE, request=http_request,
-                         person=deadline.person, obj=deadline,
-                         detail={"early_help_episode": episode.pk, "withdrawn": True,
-                                 "rule": deadline.rule, "subject": deadline.subject,
-                                 "due_at": deadline.due_at.isoformat(),
-                                 "why": "The episode closed before the review was due."})
-            deadline.delete()
-        else:
-            deadline.subject = REVIEW_NOT_HELD
-            deadline.save(update_fields=["subject"])
-            deadline_meet(deadline=deadline, met_at=closed_at, actor=actor)
+    deadline_stop(
+        deadlines=Deadline.objects.filter(person__in=kids, rule=REVIEW_RULE,
+                                          met_at__isnull=True, stopped_at__isnull=True),
+        actor=actor, reason=REVIEW_STOPPED, at=episode.closed_at or timezone.now(),
+        request=http_request, detail={"early_help_episode": episode.pk})

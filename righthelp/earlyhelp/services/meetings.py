@@ -112,7 +112,7 @@ def review_record(
         kids = children(episode)
         met_at = min(timezone.make_aware(datetime.combine(held_on, time(12, 0))), timezone.now())
         for deadline in Deadline.objects.filter(person__in=kids, rule=REVIEW_RULE,
-                                                met_at__isnull=True):
+                                                met_at__isnull=True, stopped_at__isnull=True):
             deadline_meet(deadline=deadline, met_at=met_at, actor=actor)
         episode.save()
         start_review_clock(actor, episode, met_at)

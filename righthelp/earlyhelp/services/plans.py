@@ -43,8 +43,8 @@ PLAIN_LANGUAGE_FOUND = ("The plan has words the family may find hard or hurtful.
                         "or confirm that they are right for this family.")
 REVIEW_SUBJECT = "Review the family's early help plan"
 REVIEW_RULE = "early-help-review"
-# A review deadline that was overdue when the episode closed: the review was never held.
-REVIEW_NOT_HELD = "Review the family's early help plan: not held before the episode closed"
+# Why a review deadline stopped without a review: the episode closed first.
+REVIEW_STOPPED = "The early help episode closed."
 
 
 def _plan_for(actor: User, episode: EarlyHelpEpisode) -> FamilyPlan:

@@ -16,7 +16,9 @@ from righthelp.frontdoor import services as frontdoor
 from righthelp.frontdoor.models import RequestForSupport
 from righthelp.frontdoor.rules import Facts
 from righthelp.people.models import Involvement, Person
+from righthelp.people.selectors import with_status
 from righthelp.staff.models import Allocation
+from righthelp.staff.selectors import my_deadlines
 
 from .helpers import (
     ACTIONS,
@@ -327,29 +329,41 @@ def test_closing_with_outcomes_met_celebrates_each_action(world):
     assert closed.status == "closed" and closed.closure_reason == "outcomes_met"
     assert {a.outcome for a in closed.plan.actions.all()} == {"met"}
     assert not Deadline.objects.filter(person=world.child, rule="early-help-review",
-                                       met_at__isnull=True).exists()
+                                       met_at__isnull=True, stopped_at__isnull=True).exists()
     with pytest.raises(ValidationError):  # closed is closed: an illegal move
         services.episode_close(actor=partner, episode=closed, version=closed.version,
                                reason="moved")
 
 
-def test_closing_withdraws_a_review_not_due_yet_rather_than_calling_it_met(world):
+def test_closing_stops_a_review_not_due_yet_rather_than_calling_it_met(world):
     episode = open_episode(world)
     planned(world, episode)
     episode.refresh_from_db()
     running = Deadline.objects.get(person=world.child, rule=plans.REVIEW_RULE)
     assert running.due_at > timezone.now()
-    services.episode_close(actor=episode.lead_professional, episode=episode,
-                           version=episode.version, reason="moved")
-    # No review was owed yet: the clock is withdrawn, not met, and the audit keeps it.
-    assert not Deadline.objects.filter(pk=running.pk).exists()
-    withdrawn = AuditEvent.objects.get(object_type="core.Deadline", object_id=str(running.pk),
-                                       detail__withdrawn=True)
-    assert withdrawn.detail["early_help_episode"] == episode.pk
-    assert withdrawn.detail["due_at"] == running.due_at.isoformat()
+    closed = services.episode_close(actor=episode.lead_professional, episode=episode,
+                                    version=episode.version, reason="moved")
+    # No review was owed yet: the clock is stopped (kept, never met), and audited.
+    stopped = Deadline.objects.get(pk=running.pk)
+    assert stopped.met_at is None and stopped.stopped_at == closed.closed_at
+    assert stopped.stopped_reason == plans.REVIEW_STOPPED
+    assert stopped.subject == plans.REVIEW_SUBJECT
+    assert with_status([stopped])[0].status_label == "Stopped"
+    event = AuditEvent.objects.get(object_type="core.Deadline", object_id=str(running.pk),
+                                   detail__stopped_reason=plans.REVIEW_STOPPED)
+    assert event.user == episode.lead_professional and event.person == world.child
+    assert event.detail["early_help_episode"] == episode.pk
+    assert event.detail["due_at"] == running.due_at.isoformat()
+    assert event.detail["status"] == "stopped"
+    # Off the lead professional's worklist; no figure counts a review never owed.
+    assert not my_deadlines(episode.lead_professional)
+    period = figures.Period(timezone.localdate() - timedelta(days=1),
+                            timezone.localdate(running.due_at))
+    reviews = figures.reviews_on_time(period, running.due_at + timedelta(days=1))
+    assert (reviews.due, reviews.on_time, reviews.late, reviews.overdue) == (0, 0, 0, 0)
 
 
-def test_closing_marks_an_overdue_review_as_not_held_and_the_figures_agree(world):
+def test_closing_stops_an_overdue_review_as_missed_and_the_figures_agree(world):
     episode = open_episode(world)
     planned(world, episode)
     episode.refresh_from_db()
@@ -359,8 +373,14 @@ def test_closing_marks_an_overdue_review_as_not_held_and_the_figures_agree(world
     closed = services.consent_withdraw(actor=episode.lead_professional, episode=episode,
                                        version=episode.version, withdrawn_by="Sarah Smith")
     missed = Deadline.objects.get(person=world.child, rule=plans.REVIEW_RULE)
-    # Off every worklist (stopped at the closure) but named as a review that was not held.
-    assert missed.met_at == closed.closed_at and missed.subject == plans.REVIEW_NOT_HELD
+    # Off every worklist, never called met: missed, then stopped at the closure.
+    assert missed.met_at is None and missed.stopped_at == closed.closed_at
+    assert missed.subject == plans.REVIEW_SUBJECT
+    assert with_status([missed])[0].status_label == "Missed, then stopped"
+    assert AuditEvent.objects.get(object_id=str(missed.pk),
+                                  detail__status="stopped_overdue").detail[
+        "early_help_episode"] == episode.pk
+    assert not my_deadlines(episode.lead_professional)
     period = figures.Period(overdue_since.date() - timedelta(days=1), timezone.localdate())
     reviews = figures.reviews_on_time(period, timezone.now())
     assert (reviews.due, reviews.on_time, reviews.late, reviews.overdue) == (1, 0, 0, 1)

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from righthelp.core import audit
 from righthelp.core.clocks import LONDON
+from righthelp.core.deadlines import deadline_stop
 from righthelp.core.models import Deadline
 from righthelp.people.models import ChronologyEntry, Involvement, Person
 from righthelp.people.services import EditConflict
@@ -56,6 +57,7 @@ CAFA_RULE = "child-and-family-assessment"
 STRATEGY_RULE = "strategy-discussion"
 ICPC_RULE = "initial-child-protection-conference"
 CIN_IN_ASSESSMENT_TEAM_RULE = "child-in-need-in-assessment-team"
+CLOCK_STOPPED_AT_CLOSE = "The social work episode closed."
 
 
 # --- Shared checks and helpers ------------------------------------------------------------
@@ -109,8 +111,9 @@ def lock(model, obj, version: int | None):
 
 
 def open_deadline(person: Person, rule: str) -> Deadline | None:
-    """The person's oldest deadline on ``rule`` not yet met."""
-    return (Deadline.objects.filter(person=person, rule=rule, met_at__isnull=True)
+    """The person's oldest deadline on ``rule`` still open (neither met nor stopped)."""
+    return (Deadline.objects.filter(person=person, rule=rule, met_at__isnull=True,
+                                    stopped_at__isnull=True)
             .order_by("started_at", "pk").first())
 
 
@@ -182,7 +185,7 @@ def episode_receive(*, actor: User, decision, person: Person, involvement: Invol
         if involvement.kind == Involvement.Kind.CHILD_AND_FAMILY_ASSESSMENT:
             # The clock the Hub started for this request (from its receipt), if it did.
             hub_clock = (Deadline.objects.filter(person=person, rule=CAFA_RULE,
-                                                 met_at__isnull=True,
+                                                 met_at__isnull=True, stopped_at__isnull=True,
                                                  started_at=rfs.received_at or rfs.created_at)
                          .order_by("-pk").first())
             assessment_open(episode=episode, actor=actor, started_on=received.date(),
@@ -258,11 +261,11 @@ def episode_close(
         for involvement in Involvement.objects.filter(pk__in=ended_ids):
             involvement.end, involvement.outcome = max(on, involvement.start), label[:200]
             involvement.save()
-        # The child in need clock of Assessment and Support stops: the work ended here.
+        # The child in need clock of Assessment and Support stops (not met): the work ended.
         kept = open_deadline(episode.person, CIN_IN_ASSESSMENT_TEAM_RULE)
         if kept is not None:
-            kept.met_at = moment(on)
-            kept.save(update_fields=["met_at"])
+            deadline_stop(deadlines=kept, actor=actor, reason=CLOCK_STOPPED_AT_CLOSE,
+                          at=moment(on), request=http_request, detail={"episode": episode.pk})
         chronology(episode.person, actor, "social_care",
                    f"Social care closed the episode ({reason}: {label}). {summary.strip()}")
         audit.record(user=actor, action=audit.Action.CHANGE, request=http_request,

@@ -114,7 +114,8 @@ def transfer_record(
         kept = open_deadline(person, CIN_IN_ASSESSMENT_TEAM_RULE)
         if kept is not None:
             deadline_meet(deadline=kept, met_at=moment(on), actor=actor)
-        Deadline.objects.filter(person=person, team=from_team, met_at__isnull=True).update(
+        Deadline.objects.filter(person=person, team=from_team, met_at__isnull=True,
+                                stopped_at__isnull=True).update(
             team=to_team)
         audit.record(user=actor, action=audit.Action.CREATE, request=http_request,
                      person=person, obj=transfer, reason=reason,

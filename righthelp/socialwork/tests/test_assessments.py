@@ -1,6 +1,8 @@
 """The Child and Family Assessment: sittings, sending, the team manager's authorisation, and
 what each outcome starts."""
 
+from datetime import timedelta
+
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,11 +10,13 @@ from django.utils import timezone
 
 from righthelp.core.models import AuditEvent, Deadline
 from righthelp.people.models import Involvement
+from righthelp.people.selectors import with_status
 from righthelp.people.services import EditConflict
 from righthelp.socialwork.models import ChildInNeedPlan
 from righthelp.socialwork.rules.assessments import NO_FACTORS_ALONE
 from righthelp.socialwork.services import assessments as services
 from righthelp.socialwork.services import episodes
+from righthelp.staff.selectors import my_deadlines, team_deadlines
 
 from .assessments_support import PRACTICE, other_team_worker, referred
 
@@ -164,6 +168,30 @@ def test_child_in_need_starts_the_plan_and_the_three_month_clock(world):
         months=3)
     assert not Involvement.objects.filter(person=world.child, kind="cafa",
                                           end__isnull=True).exists()
+
+
+@pytest.mark.parametrize(("overdue", "status"), [(False, "stopped"),
+                                                  (True, "stopped_overdue")])
+def test_closing_the_episode_stops_the_three_month_clock_never_meets_it(world, overdue, status):
+    from righthelp.socialwork.services import plans
+
+    assessment = authorise(world, sent(world), "child_in_need")
+    kept = Deadline.objects.get(person=world.child, rule="child-in-need-in-assessment-team")
+    if overdue:
+        Deadline.objects.filter(pk=kept.pk).update(due_at=timezone.now() - timedelta(days=1))
+    plan = ChildInNeedPlan.objects.get(episode=assessment.episode, status="open")
+    worker = world.users["social_worker"]
+    plans.child_in_need_plan_end(plan=plan, actor=worker, on=timezone.localdate(),
+                                 reason="outcomes_met", summary="Settled.", close_episode=True)
+    kept.refresh_from_db()
+    assert kept.met_at is None and kept.stopped_at is not None
+    assert kept.stopped_reason == episodes.CLOCK_STOPPED_AT_CLOSE
+    assert with_status([kept])[0].status == status
+    event = AuditEvent.objects.get(object_type="core.Deadline", object_id=str(kept.pk),
+                                   detail__has_key="stopped_at")
+    assert event.user == worker and event.detail["episode"] == assessment.episode_id
+    assert event.detail["status"] == status
+    assert not my_deadlines(worker) and not team_deadlines(world.users["team_manager"])
 
 
 def test_child_protection_starts_the_strategy_discussion_clock(world):
