@@ -158,11 +158,11 @@ class Details:
             due = self.deadlines.due(REVIEW, started)
             if row.status == "stepped_up" and due.date() > e.last.end:
                 break  # the clock stopped with the step up
-            if closing is not None and due > closing:  # the episode closed first
-                clocks.append((started, due, closing))
+            if closing is not None and due > closing:  # the episode closed first: stopped
+                clocks.append((started, due, None, closing))
                 break
             if row.status == "open" and due > self.now:  # the next review, still to come
-                clocks.append((started, due, None))
+                clocks.append((started, due, None, None))
                 row.review_due_at = due
                 break
             held = due.date() - timedelta(days=rng.randint(0, 10))
@@ -172,14 +172,14 @@ class Details:
             recent = row.status == "open" and (self.today - due.date()).days < 45
             if (row.status == "open" and (held >= self.today or (
                     recent and rng.random() < MISSED_REVIEW))):
-                clocks.append((started, due, None))  # missed: overdue, not held yet
+                clocks.append((started, due, None, None))  # missed: overdue, not held yet
                 row.review_due_at = due
                 break
-            if closing is not None and held > closing.date():
-                clocks.append((started, due, closing))
+            if closing is not None and held > closing.date():  # closed before it was held
+                clocks.append((started, due, None, closing))
                 break
             met = at(held, 12)
-            clocks.append((started, due, met))
+            clocks.append((started, due, met, None))
             reviews.append(EarlyHelpReview(
                 episode=row, held_on=held,
                 childs_words=rng.choice(REVIEW_WORDS[voice]), family_words=rng.choice(
@@ -189,7 +189,7 @@ class Details:
             if n % 2 == 1:
                 rows["meetings"].append(self._meeting(e, held))
             started = met
-        for review, (_, due, _) in zip(reviews, clocks[1:], strict=False):
+        for review, (_, due, _, _) in zip(reviews, clocks[1:], strict=False):
             review.next_review_due = due
         rows["reviews"] = reviews
         rows["clocks"] = clocks

@@ -12,6 +12,7 @@ from righthelp.earlyhelp.models import (
     StepUp,
     TeamAroundFamilyMeeting,
 )
+from righthelp.earlyhelp.services.plans import REVIEW_STOPPED
 from righthelp.frontdoor.models import HubDecision, NextStep, RequestChild, RequestForSupport
 from righthelp.people.models import FamilyMember, Involvement
 from righthelp.staff.models import Allocation, Role, User
@@ -312,19 +313,20 @@ class EarlyHelpWriter(Details):
         RequestForSupport.objects.bulk_update(requests, ["worries"], batch_size=500)
 
     def _clocks(self, episodes: list[Episode]) -> list[Deadline]:
-        """The review deadlines, one per child: met by each review (or by the closure, as
-        the close service does), the latest still running on an open episode."""
+        """The review deadlines, one per child: met by each review, stopped by the closure
+        (as the close service does), the latest still running on an open episode."""
         rule = self.deadlines.rules.get(REVIEW)
         if rule is None:
             return []
         rows = []
         for e in episodes:
             team = self.workforce.teams.get(f"early-help-{e.works[0].pool.partition(':')[2]}")
-            for started, due, met in e.rows.get("clocks", []):
+            for started, due, met, stopped in e.rows.get("clocks", []):
                 for child in e.kids:
                     rows.append(Deadline(
                         person_id=child.pk, rule=REVIEW, rule_name=rule.describe(),
                         subject=SUBJECTS[REVIEW], started_at=started, due_at=due, met_at=met,
+                        stopped_at=stopped, stopped_reason=REVIEW_STOPPED if stopped else "",
                         owner_id=e.lead.pk, team_id=team and team.pk))
         return rows
 
