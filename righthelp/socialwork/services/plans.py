@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from righthelp.core import audit
 from righthelp.core.clocks import LONDON
-from righthelp.core.deadlines import deadline_meet, deadline_start
+from righthelp.core.deadlines import deadline_meet, deadline_start, deadline_stop
 from righthelp.core.models import Deadline
 from righthelp.people.models import ChronologyEntry, Involvement
 from righthelp.people.services import EditConflict
@@ -74,6 +74,17 @@ def meet_clock(deadline: Deadline | None, day: date, actor) -> None:
     """Meet a running clock (a clock already met stays as it was)."""
     if deadline is not None and deadline.met_at is None:
         deadline_meet(deadline=deadline, met_at=on_day(day), actor=actor)
+
+
+PLAN_ENDED_REASON = "The plan ended."
+
+
+def stop_clock(deadline: Deadline | None, day: date, actor) -> None:
+    """Stop a running clock whose work ended (a visit or review no longer due): shown as
+    stopped, or missed then stopped if it was already overdue; never as met."""
+    if deadline is not None and deadline.is_open:
+        deadline_stop(deadlines=deadline, actor=actor, reason=PLAN_ENDED_REASON,
+                      at=on_day(day))
 
 
 def lock_plan(plan: Plan, version: int | None) -> Plan:
@@ -141,15 +152,15 @@ def child_in_need_plan_start(
 
 
 def end_plan(plan: Plan, *, actor: User, on: date, reason: str, summary: str) -> Plan:
-    """End an open plan inside the caller's transaction: its clocks stop on ``on`` (a clock
-    already overdue shows as met late), and its involvement ends."""
+    """End an open plan inside the caller's transaction: its running clocks stop on ``on``
+    (one already overdue shows as missed, then stopped), and its involvement ends."""
     if on < plan.start:
         raise ValidationError({"end": END_BEFORE_START})
     plan.status, plan.end, plan.end_reason = plan.Status.ENDED, on, reason
     plan.end_summary = summary.strip()
     plan.save()
-    meet_clock(plan.visit_deadline, on, actor)
-    meet_clock(plan.review_deadline, on, actor)
+    stop_clock(plan.visit_deadline, on, actor)
+    stop_clock(plan.review_deadline, on, actor)
     kind = (Involvement.Kind.CHILD_PROTECTION if isinstance(plan, ChildProtectionPlan)
             else Involvement.Kind.CHILD_IN_NEED)
     label = plan.EndReason(reason).label

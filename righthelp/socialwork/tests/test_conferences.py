@@ -144,7 +144,8 @@ def test_review_ends_the_plan_and_steps_down_to_a_child_in_need_plan(world):
     assert cin.start == date(2026, 2, 20) and due(cin.review_deadline) == date(2026, 5, 20)
     assert not Allocation.objects.filter(person=world.child, kind="cp_chair",
                                          end__isnull=True).exists()
-    assert Deadline.objects.filter(person=world.child, met_at__isnull=True).count() == 2
+    assert Deadline.objects.filter(person=world.child, met_at__isnull=True,
+                                   stopped_at__isnull=True).count() == 2
 
 
 def test_review_ends_the_plan_and_closes_the_episode(world):
@@ -154,7 +155,8 @@ def test_review_ends_the_plan_and_closes_the_episode(world):
     review(world, plan, date(2026, 2, 20), decision="end", step_to="universal")
     episode.refresh_from_db()
     assert episode.closure_date == date(2026, 2, 20) and episode.closure_reason == "RC7"
-    assert not Deadline.objects.filter(person=world.child, met_at__isnull=True).exists()
+    assert not Deadline.objects.filter(person=world.child, met_at__isnull=True,
+                                       stopped_at__isnull=True).exists()
 
 
 def test_icpc_without_a_plan_steps_the_child_to_child_in_need(world):

@@ -123,7 +123,9 @@ def test_ending_when_outcomes_are_met_stops_the_clocks_and_the_plan(world):
     assert ended.status == "ended" and ended.get_end_reason_display().endswith(
         "celebrate positive changes")
     clocks = Deadline.objects.filter(pk__in=[plan.review_deadline_id, plan.visit_deadline_id])
-    assert all(d.met_at is not None for d in clocks)
+    # The plan's clocks stop with it (never shown as met: no review or visit happened).
+    assert all(d.met_at is None and d.stopped_at is not None for d in clocks)
+    assert {d.stopped_reason for d in clocks} == {"The plan ended."}
     assert not Involvement.objects.filter(person=world.child, kind="child_in_need",
                                           end__isnull=True).exists()
     with pytest.raises(ValidationError) as error:
