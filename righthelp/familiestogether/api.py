@@ -18,6 +18,7 @@ from righthelp.staff.models import User
 
 from . import selectors, services
 from .models import CrisisResponse, FamiliesTogetherReferral, FamilyPlan
+from .views.common import NOTHING_TO_SEE, refuse
 
 router = PolicyRouter(tags=["Families Together"])
 
@@ -26,11 +27,14 @@ NOT_IN_NETWORK = services.NOT_IN_NETWORK
 Kind = choice_of(FamiliesTogetherReferral.Kind)
 
 
-def _get(fetch, user, pk):
+def _get(fetch, request, pk, kind: str = "referral"):
+    """One record through its need-to-know selector; anything else is a 404, and the refusal
+    is on the audit trail (against the child, when there is one)."""
     try:
-        return fetch(user, pk)
+        return fetch(request.auth, pk)
     except ObjectDoesNotExist:
-        raise Http404("Nothing with that number that you can see.") from None
+        refuse(request, request.auth, kind, pk)
+        raise Http404(NOTHING_TO_SEE) from None
 
 
 def _team_member(pk: int | None, field: str) -> User | None:
@@ -218,7 +222,7 @@ def _detail(request, referral):
 @router.get("/referrals", url_name="ft-referral-list", response=list[ReferralOut],
             summary="The Families Together referrals you may see, newest first")
 def referral_list(request, open_only: bool = False):
-    return selectors.referral_list(request.auth, open_only=open_only)
+    return selectors.referral_list(request.auth, open_only=open_only, request=request)
 
 
 @router.post("/referrals", url_name="ft-referral-create", response={201: ReferralOut},
@@ -239,13 +243,13 @@ def referral_create(request, payload: ReferralIn):
 @router.get("/referrals/{pk}", url_name="ft-referral-detail", response=ReferralDetailOut,
             summary="A referral with its meetings, the family's plans and crisis work")
 def referral_detail(request, pk: int):
-    return _detail(request, _get(selectors.referral_for, request.auth, pk))
+    return _detail(request, _get(selectors.referral_for, request, pk))
 
 
 @router.post("/referrals/{pk}/consultation", url_name="ft-consultation",
              response=ReferralOut, summary="Record the consultation with the coordinator")
 def consultation(request, pk: int, payload: ConsultationIn):
-    referral = _get(selectors.referral_for, request.auth, pk)
+    referral = _get(selectors.referral_for, request, pk)
     coordinator = _team_member(payload.coordinator_id, "coordinator_id")
     return services.referral_consultation(actor=request.auth, referral=referral,
                                           coordinator=coordinator, on=payload.on,
@@ -255,7 +259,7 @@ def consultation(request, pk: int, payload: ConsultationIn):
 @router.post("/referrals/{pk}/accept", url_name="ft-accept", response=ReferralOut,
              summary="Accept a referral (the team; only after the consultation)")
 def accept(request, pk: int, payload: AcceptIn):
-    referral = _get(selectors.referral_for, request.auth, pk)
+    referral = _get(selectors.referral_for, request, pk)
     return services.referral_accept(
         actor=request.auth, referral=referral, note=payload.note, request=request,
         practitioner=_team_member(payload.practitioner_id, "practitioner_id"))
@@ -264,7 +268,7 @@ def accept(request, pk: int, payload: AcceptIn):
 @router.post("/referrals/{pk}/decline", url_name="ft-decline", response=ReferralOut,
              summary="Decline a referral, with reasons (the team)")
 def decline(request, pk: int, payload: ReasonIn):
-    referral = _get(selectors.referral_for, request.auth, pk)
+    referral = _get(selectors.referral_for, request, pk)
     return services.referral_decline(actor=request.auth, referral=referral,
                                      reason=payload.reason, request=request)
 
@@ -272,7 +276,7 @@ def decline(request, pk: int, payload: ReasonIn):
 @router.post("/referrals/{pk}/withdraw", url_name="ft-withdraw", response=ReferralOut,
              summary="Withdraw a referral, with reasons (the child's social worker)")
 def withdraw(request, pk: int, payload: ReasonIn):
-    referral = _get(selectors.referral_for, request.auth, pk)
+    referral = _get(selectors.referral_for, request, pk)
     return services.referral_withdraw(actor=request.auth, referral=referral,
                                       reason=payload.reason, request=request)
 
@@ -280,7 +284,7 @@ def withdraw(request, pk: int, payload: ReasonIn):
 @router.post("/referrals/{pk}/close", url_name="ft-close", response=ReferralOut,
              summary="Close the team's work, saying what it achieved (the team)")
 def close(request, pk: int, payload: ReasonIn):
-    referral = _get(selectors.referral_for, request.auth, pk)
+    referral = _get(selectors.referral_for, request, pk)
     return services.referral_close(actor=request.auth, referral=referral,
                                    reason=payload.reason, request=request)
 
@@ -288,7 +292,7 @@ def close(request, pk: int, payload: ReasonIn):
 @router.post("/referrals/{pk}/meetings", url_name="ft-meeting-create",
              response={201: MeetingOut}, summary="Record a Family Together Meeting")
 def meeting_create(request, pk: int, payload: MeetingIn):
-    referral = _get(selectors.referral_for, request.auth, pk)
+    referral = _get(selectors.referral_for, request, pk)
     network = {r.pk: r for r in Relationship.objects.filter(child=referral.person)}
     errors = {}
     for field in ("invited_ids", "attended_ids"):
@@ -316,7 +320,7 @@ def _renamed(error: ValidationError, names: dict[str, str]) -> ValidationError:
 @router.post("/meetings/{pk}/plans", url_name="ft-plan-create", response={201: PlanOut},
              summary="Record the family's own plan from a meeting, in their words")
 def plan_create(request, pk: int, payload: PlanIn):
-    meeting = _get(selectors.meeting_for, request.auth, pk)
+    meeting = _get(selectors.meeting_for, request, pk, "meeting")
     plan = services.family_plan_record(actor=request.auth, meeting=meeting,
                                        agreed_by=payload.agreed_by, request=request,
                                        items=[i.model_dump() for i in payload.items])
@@ -326,7 +330,7 @@ def plan_create(request, pk: int, payload: PlanIn):
 @router.post("/plans/{pk}/response", url_name="ft-plan-respond", response=PlanOut,
              summary="Accept the family's plan or ask them to revisit it, with reasons")
 def plan_respond(request, pk: int, payload: RespondIn):
-    plan = _get(selectors.plan_for, request.auth, pk)
+    plan = _get(selectors.plan_for, request, pk, "plan")
     return services.family_plan_respond(actor=request.auth, plan=plan, accept=payload.accept,
                                         reason=payload.reason, request=request)
 
@@ -334,7 +338,7 @@ def plan_respond(request, pk: int, payload: RespondIn):
 @router.post("/referrals/{pk}/crises", url_name="ft-crisis-create",
              response={201: CrisisOut}, summary="Record a crisis (rapid-response work)")
 def crisis_create(request, pk: int, payload: CrisisIn):
-    referral = _get(selectors.referral_for, request.auth, pk)
+    referral = _get(selectors.referral_for, request, pk)
     crisis = services.crisis_open(actor=request.auth, referral=referral,
                                   raised_at=payload.raised_at,
                                   what_happened=payload.what_happened, request=request)
@@ -344,7 +348,7 @@ def crisis_create(request, pk: int, payload: CrisisIn):
 @router.put("/crises/{pk}", url_name="ft-crisis-update", response=CrisisOut,
             summary="First contact, what was done and the outcome of a crisis")
 def crisis_update(request, pk: int, payload: CrisisUpdateIn):
-    crisis = _get(selectors.crisis_for, request.auth, pk)
+    crisis = _get(selectors.crisis_for, request, pk, "crisis")
     data = payload.model_dump()
     data["outcome"] = data["outcome"] or ""
     return services.crisis_update(actor=request.auth, crisis=crisis, request=request, **data)

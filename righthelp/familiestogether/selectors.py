@@ -2,11 +2,14 @@
 referrals; the child's allocated social worker (and whoever referred) sees the child's; the
 team manager of the team holding the child's social work sees their team's children's."""
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
+from righthelp.core import audit
 from righthelp.core.access import not_withheld, visible_people
-from righthelp.people.models import Relationship
+from righthelp.people.models import Person, Relationship
 from righthelp.staff.models import Allocation, Team, TeamMembership, User
 
 from .models import (
@@ -74,12 +77,20 @@ def children_to_refer(user: User) -> list:
             "family_id"))).distinct().order_by("family_name", "given_names")[:200])
 
 
-def referral_list(user: User, *, open_only: bool = False) -> list[FamiliesTogetherReferral]:
+def referral_list(user: User, *, open_only: bool = False,
+                  request: HttpRequest | None = None) -> list[FamiliesTogetherReferral]:
+    """The referrals ``user`` may see; the list names children, so it is audited like a
+    search, in the same transaction as the read."""
     referrals = referrals_for(user)
     if open_only:
         referrals = referrals.filter(status__in=["referred", "accepted"])
-    return list(referrals.select_related("person", "referred_by", "consulted_with",
-                                         "practitioner")[:500])
+    with transaction.atomic():
+        found = list(referrals.select_related("person", "referred_by", "consulted_with",
+                                              "practitioner")[:500])
+        audit.record(user=user, action=audit.Action.SEARCH, request=request,
+                     detail={"list": "families together referrals", "open_only": open_only,
+                             "results": len(found)})
+    return found
 
 
 def referral_for(user: User, pk: int) -> FamiliesTogetherReferral:
@@ -131,3 +142,20 @@ def coordinators() -> QuerySet[User]:
     members = _open(TeamMembership.objects.filter(team__code=TEAM_CODE))
     return User.objects.filter(is_active=True, memberships__in=members).distinct().order_by(
         "last_name", "first_name")
+
+
+# Where each record's child is, for auditing a refusal against the child's record.
+_CHILD_OF = {
+    "referral": (FamiliesTogetherReferral, "person"),
+    "meeting": (FamilyTogetherMeeting, "referral__person"),
+    "plan": (FamilyPlan, "meeting__referral__person"),
+    "crisis": (CrisisResponse, "referral__person"),
+}
+
+
+def child_behind(kind: str, pk: int):
+    """The child a referral, meeting, plan or crisis is about (None if there is no such
+    record), read only to put a refusal on that child's audit trail."""
+    model, path = _CHILD_OF[kind]
+    person_id = model.objects.filter(pk=pk).values_list(f"{path}__id", flat=True).first()
+    return Person.objects.filter(pk=person_id).first() if person_id else None

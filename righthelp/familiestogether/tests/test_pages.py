@@ -102,7 +102,7 @@ def test_need_to_know(client, world):
     for user in (make_user(Role.SOCIAL_WORKER, "other-sw", team=other_team),
                  make_user(Role.TEAM_MANAGER, "other-tm", team=other_team)):
         client.force_login(user)
-        assert client.get(reverse("ft-referral", args=[made.pk])).status_code == 404
+        assert client.get(reverse("ft-referral", args=[made.pk])).status_code == 403
         assert world.child.full_name not in client.get(reverse("ft-referral-list")).content.decode()
     # The allocated worker's team manager and the team see it.
     for user in (world.users["team_manager"], coordinator("ft-worker")):

@@ -16,7 +16,7 @@ from .common import form_page, visible
 
 @require_http_methods(["GET", "POST"])
 def meeting_new(request, pk):
-    referral = visible(selectors.referral_for, request.user, pk)
+    referral = visible(selectors.referral_for, request, pk)
     form = MeetingForm(request.POST or None,
                        network=selectors.family_network(referral.person))
     return form_page(
@@ -28,7 +28,7 @@ def meeting_new(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def plan_new(request, pk):
-    meeting = visible(selectors.meeting_for, request.user, pk)
+    meeting = visible(selectors.meeting_for, request, pk, "meeting")
     form = PlanForm(request.POST or None)
     formset = PlanItemFormSet(request.POST or None, prefix="items")
     return form_page(
@@ -45,7 +45,7 @@ def plan_new(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def plan_respond(request, pk):
-    plan = visible(selectors.plan_for, request.user, pk)
+    plan = visible(selectors.plan_for, request, pk, "plan")
     form = RespondForm(request.POST or None)
     return form_page(
         request, form=form, referral=plan.meeting.referral,
@@ -58,7 +58,7 @@ def plan_respond(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def crisis_new(request, pk):
-    referral = visible(selectors.referral_for, request.user, pk)
+    referral = visible(selectors.referral_for, request, pk)
     form = CrisisOpenForm(request.POST or None)
     return form_page(
         request, form=form, referral=referral, heading="Record a crisis",
@@ -69,7 +69,7 @@ def crisis_new(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def crisis_update(request, pk):
-    crisis = visible(selectors.crisis_for, request.user, pk)
+    crisis = visible(selectors.crisis_for, request, pk, "crisis")
     form = CrisisUpdateForm(request.POST or None, initial={
         "version": crisis.version, "first_contact_at": crisis.first_contact_at,
         "work_done": crisis.work_done, "outcome": crisis.outcome,

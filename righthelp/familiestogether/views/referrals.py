@@ -14,7 +14,7 @@ def referral_list(request):
     user = request.user
     team_member = selectors.is_team_member(user)
     return render(request, "familiestogether/referral_list.html", {
-        "referrals": selectors.referral_list(user), "team_member": team_member,
+        "referrals": selectors.referral_list(user, request=request), "team_member": team_member,
         "children": [] if team_member else selectors.children_to_refer(user)})
 
 
@@ -33,7 +33,7 @@ def referral_new(request, pk):
 
 def referral_detail(request, pk):
     user = request.user
-    referral = visible(selectors.referral_for, user, pk)
+    referral = visible(selectors.referral_for, request, pk)
     audited_view(request, referral)
     person = referral.person
     return render(request, "familiestogether/referral.html", {
@@ -48,7 +48,7 @@ def referral_detail(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def consultation(request, pk):
-    referral = visible(selectors.referral_for, request.user, pk)
+    referral = visible(selectors.referral_for, request, pk)
     form = ConsultationForm(request.POST or None, coordinators=selectors.coordinators(),
                             initial={"coordinator": referral.consulted_with_id,
                                      "on": referral.consulted_on,
@@ -62,7 +62,7 @@ def consultation(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def decision(request, pk):
-    referral = visible(selectors.referral_for, request.user, pk)
+    referral = visible(selectors.referral_for, request, pk)
     form = DecisionForm(request.POST or None, coordinators=selectors.coordinators())
 
     def save():
@@ -81,7 +81,7 @@ def decision(request, pk):
 @require_http_methods(["GET", "POST"])
 def referral_end(request, pk):
     """The team closes its work; the social worker withdraws the referral."""
-    referral = visible(selectors.referral_for, request.user, pk)
+    referral = visible(selectors.referral_for, request, pk)
     form = EndForm(request.POST or None)
     team = selectors.is_team_member(request.user)
     end = services.referral_close if team else services.referral_withdraw
