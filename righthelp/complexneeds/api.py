@@ -162,7 +162,8 @@ def record_list(request, due_only: bool = False):
              "sen_provision": row.record.sen_provision,
              "primary_need": row.record.primary_need,
              "next_deadline": _deadline(row.next_deadline) if row.next_deadline else None}
-            for row in selectors.team_list(request.auth, due_only=due_only)]
+            for row in selectors.team_list(request.auth, due_only=due_only,
+                                                  request=request)]
 
 
 @router.get("/children/{person_id}", url_name="cn-record", response=ChildRecordOut,

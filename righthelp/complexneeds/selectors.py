@@ -3,11 +3,12 @@ anyone else sees a child's record only when need-to-know lets them open the chil
 
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
-from righthelp.core import access
+from righthelp.core import access, audit
 from righthelp.core.access import not_withheld
 from righthelp.core.models import Council, Deadline
 from righthelp.people.selectors import DeadlineView, with_status
@@ -47,12 +48,22 @@ class TeamRow:
     next_deadline: DeadlineView | None
 
 
-def team_list(user: User, *, due_only: bool = False) -> list[TeamRow]:
+def team_list(user: User, *, due_only: bool = False, request=None) -> list[TeamRow]:
     """The team's open records, each with its next open transition deadline; soonest first
     (records with no open transition deadline last). ``due_only``: only overdue or due soon.
-    Only the team's members see the team's list."""
+    Only the team's members see the team's list. It names children, so it is audited like a
+    search, in the same transaction as the read."""
     if not is_team_member(user):
         return []
+    with transaction.atomic():
+        rows = _team_rows(user, due_only)
+        audit.record(user=user, action=audit.Action.SEARCH, request=request,
+                     detail={"list": "complex needs records", "due_only": due_only,
+                             "results": len(rows)})
+    return rows
+
+
+def _team_rows(user: User, due_only: bool) -> list[TeamRow]:
     records = list(ComplexNeedsRecord.objects.filter(
         closed_on__isnull=True, team__code=TEAM_CODE).filter(not_withheld(user))
         .select_related("person", "ehc_plan"))

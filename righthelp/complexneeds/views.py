@@ -18,7 +18,8 @@ from .models import EHC_ISSUE_WEEKS, TRANSITION_FROM_AGE
 def team_list(request):
     due_only = request.GET.get("due") == "1"
     return render(request, "complexneeds/team_list.html", {
-        "rows": selectors.team_list(request.user, due_only=due_only), "due_only": due_only,
+        "rows": selectors.team_list(request.user, due_only=due_only, request=request),
+        "due_only": due_only,
         "team_member": selectors.is_team_member(request.user)})
 
 

@@ -112,7 +112,14 @@ def _detail(user, production) -> dict:
             response=ProductionDetailOut,
             summary="One production with every validation failure, by child and field")
 def census_detail(request, production_id: int):
-    return _detail(request.auth, selectors.production(request.auth, production_id))
+    production = selectors.production(request.auth, production_id)
+    detail = _detail(request.auth, production)
+    if production.finished:  # its failures list children: the look at them is audited
+        listed = {f["la_child_id"] for f in detail["failures"] if f["la_child_id"]}
+        named = {f["la_child_id"] for f in detail["failures"] if f["person_id"]}
+        services.record_result_view(user=request.auth, production=production,
+                                    children=len(listed), named=len(named), request=request)
+    return detail
 
 
 @router.get("/cin-census/{production_id}/file", url_name="cin-census-file",

@@ -211,6 +211,16 @@ def record_download(*, user, production: CensusProduction,
                              "download": production.filename})
 
 
+def record_result_view(*, user, production: CensusProduction, children: int, named: int,
+                       request: HttpRequest | None = None) -> None:
+    """A finished census's failures list children (by LA child ID, and by name for those the
+    reader may open): each look at them is on the audit trail, as a download is."""
+    with transaction.atomic():
+        audit.record(user=user, action=audit.Action.VIEW, request=request, obj=production,
+                     detail={"return": "CIN census", "year": production.year,
+                             "children_listed": children, "children_named": named})
+
+
 def file_chunks(production: CensusProduction):
     """The census file, decompressed a chunk at a time."""
     with gzip.GzipFile(fileobj=io.BytesIO(bytes(production.xml_gz)), mode="rb") as packed:

@@ -52,9 +52,13 @@ def census_result(request, pk: int):
         return _unfinished(request, production)
     whole, children = selectors.failures_by_child(request.user, production.failures,
                                                   limit=CHILDREN_SHOWN + 1)
+    shown = children[:CHILDREN_SHOWN]
+    services.record_result_view(user=request.user, production=production,
+                                children=len(shown), named=sum(1 for c in shown if c.person_id),
+                                request=request)
     return render(request, "returns/census_result.html", {
         "production": production, "period": CensusPeriod(production.year),
-        "whole_return": whole, "children": children[:CHILDREN_SHOWN],
+        "whole_return": whole, "children": shown,
         "more_children": len(children) > CHILDREN_SHOWN,
         "by_rule": selectors.counts_by_rule(production.failures),
     })
