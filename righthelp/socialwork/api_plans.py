@@ -98,6 +98,9 @@ class PlanOut(PlanFields):
     chair_id: int | None = None
     review: ClockOut | None
     visit: ClockOut | None
+    reassessment: ClockOut | None = Field(
+        None, description="The next reassessment of protective factors, assets and threats "
+        "(Strengthening and Supporting Families).")
     actions: list[ActionOut]
 
 
@@ -108,6 +111,7 @@ def _plan_out(plan, kind: str) -> dict:
         status=plan.status, start=plan.start, end=plan.end, end_reason=plan.end_reason,
         end_summary=plan.end_summary, version=plan.version,
         review=_clock(plan.review_deadline), visit=_clock(plan.visit_deadline),
+        reassessment=_clock(plan.reassessment_deadline),
         actions=list(plan.actions.all()))
     if kind == "cp":
         data.update(initial_category=plan.initial_category,
@@ -290,6 +294,8 @@ class ConferenceIn(Schema):
     held_on: date
     chair_id: int | None = None
     attendees: list[Attendee] = Field(default_factory=list, description="The family first.")
+    family_absent_reason: str = Field("", description="Why the family were not there, in "
+                                      "plain words: needed when no attendee is family.")
     childs_words: str = ""
     familys_words: str = ""
     strengths: str = ""
@@ -311,6 +317,7 @@ class ConferenceOut(Schema):
     chair_id: int
     attendees: list[Attendee]
     family_attended: bool
+    family_absent_reason: str
     childs_words: str
     familys_words: str
     decision: str
@@ -336,7 +343,8 @@ def conference_create(request, episode_id: int, payload: ConferenceIn):
         "childs_words": payload.childs_words, "familys_words": payload.familys_words,
         "strengths": payload.strengths, "worries": payload.worries,
         "decision": payload.decision, "category": payload.category or "",
-        "step_to": payload.step_to or "", "reasons": payload.reasons}
+        "step_to": payload.step_to or "", "reasons": payload.reasons,
+        "family_absent_reason": payload.family_absent_reason}
     plan = ChildProtectionPlan.objects.filter(episode=episode, status="open").first()
     if plan is not None:
         conference = conference_services.review_conference_record(cp_plan=plan, **common)
@@ -471,7 +479,9 @@ class DriftPlanOut(Schema):
     person_id: int
     child_name: str
     start: date
-    flags: list[str] = Field(description="review_overdue, visit_missed, actions_overdue, "
+    flags: list[str] = Field(description="review_overdue, visit_missed, reassessment_overdue, "
+                             "midway_review_due (half the time from the last conference to "
+                             "the next review gone, no midway review since), actions_overdue, "
                              "outcomes_met (every action done, plan still open).")
     overdue_action_ids: list[int]
 

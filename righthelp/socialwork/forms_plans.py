@@ -100,7 +100,7 @@ class ChairChoice(forms.ModelChoiceField):
 
 class ConferenceForm(PlansForm):
     optional = frozenset({"familys_words", "strengths", "worries", "category", "step_to",
-                          "professionals"})
+                          "professionals", "family_absent_reason"})
     held_on = _date("Date of the conference")
     chair = ChairChoice(label="Child Protection chair", queryset=User.objects.none(),
                         required=False, empty_label="Choose the chair")
@@ -108,6 +108,10 @@ class ConferenceForm(PlansForm):
                    help_text="One a line: name, relationship to the child.")
     professionals = _text("Professionals who attended", rows=3,
                           help_text="One a line: name, role and agency.")
+    family_absent_reason = _text(
+        "Why the family were not there", rows=3,
+        help_text="Needed if no one from the family attended. In plain words, for example: "
+        "mum was in hospital and dad would not come.")
     childs_words = _text("The child's own words")
     familys_words = _text("The family's words")
     strengths = _text("What is working well")

@@ -5,7 +5,7 @@ visit is opened through ``access.open_person`` (audited), and lists are scoped b
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -20,6 +20,7 @@ from .models import (
     ChildProtectionPlan,
     ContingencyPlan,
     PlanAction,
+    PlanReview,
     Visit,
 )
 from .rules.plans import FLAG_TEXT, DriftFacts, drift
@@ -39,7 +40,8 @@ def episode_for(user: User, pk: int, request: HttpRequest | None = None) -> Chil
     return episode
 
 
-PLAN_RELATED = ("episode__person", "team", "review_deadline", "visit_deadline", "created_by")
+PLAN_RELATED = ("episode__person", "team", "review_deadline", "visit_deadline",
+                "reassessment_deadline", "created_by")
 
 
 def cin_plan_for(user: User, pk: int, request: HttpRequest | None = None) -> ChildInNeedPlan:
@@ -147,7 +149,7 @@ def plans_summary(episode: ChildInNeedEpisode) -> PlansSummary:
 # The clocks of conferences, plans and visits, met and running, that the summary lists.
 PLAN_RULES = ("initial-child-protection-conference", "first-child-protection-review",
               "child-protection-review", "child-in-need-plan-review", "child-protection-visit",
-              "child-in-need-visit", "strategy-discussion")
+              "child-in-need-visit", "strategy-discussion", "protective-factors-reassessment")
 
 
 # --- The chairs' view: plans drifting between conferences -----------------------------------
@@ -170,14 +172,23 @@ class ChairPlans:
 def drifting_plans(user: User, now: datetime | None = None,
                    include_on_track: bool = False) -> list[ChairPlans]:
     """Open child protection plans by chair, with why each is drifting: overdue actions,
-    a missed visit, every action done but the plan still open, the review conference overdue.
+    a missed visit, every action done but the plan still open, the review conference or the
+    reassessment overdue, a midway review due (half the time from the last conference to the
+    next review gone, with no midway review since that conference).
 
     A chair sees the plans they chair; others see the plans of the children they may open.
     Three queries whatever the number of plans.
     """
-    now = now or timezone.now()
+    now = timezone.localtime(now or timezone.now())
     plans = (ChildProtectionPlan.objects.filter(status="open")
-             .select_related("episode__person", "chair", "review_deadline", "visit_deadline")
+             .select_related("episode__person", "chair", "review_deadline", "visit_deadline",
+                             "reassessment_deadline")
+             .annotate(last_conference_on=Subquery(
+                 ChildProtectionConference.objects.filter(cp_plan=OuterRef("pk"))
+                 .order_by("-held_on").values("held_on")[:1]),
+                       last_midway_on=Subquery(
+                 PlanReview.objects.filter(cp_plan=OuterRef("pk"), kind=PlanReview.Kind.MIDWAY)
+                 .order_by("-held_on").values("held_on")[:1]))
              .prefetch_related(Prefetch("actions", queryset=PlanAction.objects.order_by(
                  "by_when", "pk")))
              .order_by("chair__last_name", "chair_id", "start", "pk"))
@@ -192,7 +203,9 @@ def drifting_plans(user: User, now: datetime | None = None,
         facts = DriftFacts(
             review_due_at=_unmet_due(plan.review_deadline),
             visit_due_at=_unmet_due(plan.visit_deadline),
-            actions=tuple((a.status, a.by_when) for a in actions))
+            actions=tuple((a.status, a.by_when) for a in actions),
+            reassessment_due_at=_unmet_due(plan.reassessment_deadline),
+            last_conference_on=plan.last_conference_on, last_midway_on=plan.last_midway_on)
         flags = drift(facts, now)
         if not flags and not include_on_track:
             continue
@@ -204,4 +217,7 @@ def drifting_plans(user: User, now: datetime | None = None,
 
 
 def _unmet_due(deadline: Deadline | None) -> datetime | None:
-    return deadline.due_at if deadline is not None and deadline.met_at is None else None
+    """When a running clock is due, in the council's time (so its date is the local one)."""
+    if deadline is None or not deadline.is_open:
+        return None
+    return timezone.localtime(deadline.due_at)

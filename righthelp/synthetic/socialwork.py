@@ -78,6 +78,11 @@ CONFERENCE_WORDS = [
     "I want to stay with my mum and my brother.",
     "Nan helps me when things are hard.",
 ]
+FAMILY_ABSENT_REASONS = [
+    "Mum was unwell on the day and asked for the notes to be shared with her.",
+    "Dad said he would not come; his worker will go through the plan with him.",
+    "The family did not come and did not answer calls that morning.",
+]
 NO_FURTHER_ACTION = "No further action"
 TO_EARLY_HELP = "Stepped down to early help"
 CHUNK = 3000  # episodes per transaction
@@ -456,9 +461,12 @@ class SocialWorkWriter:
             initial._section47, initial._cp_plan = enquiry, plan
             rows[ChildProtectionConference].append(initial)
             for held, last in self._review_days(plan):
+                attended = self.rng.random() < 0.85
                 review = ChildProtectionConference(
                     episode=episode, kind="review", held_on=held, chair=plan.chair,
-                    attendees=_attendees(worker), family_attended=self.rng.random() < 0.85,
+                    attendees=_attendees(worker, family=attended), family_attended=attended,
+                    family_absent_reason="" if attended else FAMILY_ABSENT_REASONS[
+                        held.toordinal() % len(FAMILY_ABSENT_REASONS)],  # keeps rng's order
                     childs_words=self.rng.choice(CONFERENCE_WORDS),
                     decision="end" if last else "continue",
                     category="" if last else plan.latest_category,
@@ -536,7 +544,7 @@ def _end_reason(following: Work | None, work: Work) -> str:
     return "outcomes_met"
 
 
-def _attendees(worker) -> list[dict]:
+def _attendees(worker, family: bool = True) -> list[dict]:
     return [{"name": worker.get_full_name(), "role": "Social worker", "family": False},
-            {"name": "Parent", "role": "Parent", "family": True},
+            *([{"name": "Parent", "role": "Parent", "family": True}] if family else []),
             {"name": "Designated safeguarding lead", "role": "School", "family": False}]

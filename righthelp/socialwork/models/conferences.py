@@ -43,6 +43,9 @@ class ChildProtectionConference(models.Model):
     attendees = models.JSONField(default=list,
                                  help_text="[{name, role or relationship, family: bool}]")
     family_attended = models.BooleanField(default=False)
+    family_absent_reason = models.TextField(
+        "why the family were not there", blank=True,
+        help_text="Needed when no one from the family attended, in plain words.")
     childs_words = models.TextField("the child's own words")
     familys_words = models.TextField("the family's words", blank=True)
     strengths = models.TextField(blank=True)
@@ -71,4 +74,8 @@ class ChildProtectionConference(models.Model):
                 name="conference_decision_fits_kind",
                 violation_error_message="An initial conference decides plan or no plan; a "
                 "review continues or ends the plan."),
+            models.CheckConstraint(
+                condition=Q(family_attended=True) | Q(family_absent_reason__gt=""),
+                name="family_absence_has_reason",
+                violation_error_message="A conference the family did not attend says why."),
         ]

@@ -57,6 +57,10 @@ class ChildInNeedPlan(Plan):
     visit_deadline = models.ForeignKey("core.Deadline", null=True, blank=True,
                                        on_delete=models.SET_NULL, related_name="+",
                                        help_text="The running clock for the next visit.")
+    reassessment_deadline = models.ForeignKey(
+        "core.Deadline", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The running clock for the next reassessment of protective factors, "
+        "assets and threats (Strengthening and Supporting Families).")
     history = HistoricalRecords()
 
     class Meta(Plan.Meta):
@@ -85,6 +89,10 @@ class ChildProtectionPlan(Plan):
     visit_deadline = models.ForeignKey("core.Deadline", null=True, blank=True,
                                        on_delete=models.SET_NULL, related_name="+",
                                        help_text="The running clock for the next visit.")
+    reassessment_deadline = models.ForeignKey(
+        "core.Deadline", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="The running clock for the next reassessment of protective factors, "
+        "assets and threats (Strengthening and Supporting Families).")
     history = HistoricalRecords()
 
     class Meta(Plan.Meta):

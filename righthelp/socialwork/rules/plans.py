@@ -6,7 +6,9 @@ and 7), table-tested in tests/test_plans_rules.py.
   child in need plan only after that escalation is recorded.
 - Contingency planning: the family network first, then foster care.
 - Drift between conferences: overdue actions, missed visits, outcomes met but the plan still
-  open ("no plans just in case"), a review conference overdue.
+  open ("no plans just in case"), a review conference overdue, a reassessment of protective
+  factors overdue, a midway review due.
+- Which plans Strengthening and Supporting Families reassess regularly.
 - Which dates a meeting or visit may be recorded on.
 """
 
@@ -148,15 +150,32 @@ def contingency_verdict(options: list[Option], network_size: int) -> Verdict:
     return ALLOWED
 
 
+# --- Regular reassessment of protective factors, assets and threats ------------------------
+
+
+def reassessment_clock_runs(*, team_code: str, assessment_team_code: str | None) -> bool:
+    """Whether a plan held by ``team_code`` is reassessed on the council's cadence: the
+    longer-term work of Strengthening and Supporting Families, any team but the council's
+    assessment team (which assesses, then transfers). A council naming no assessment team
+    reassesses every plan."""
+    return not assessment_team_code or team_code != assessment_team_code
+
+
 # --- Drift between conferences --------------------------------------------------------------
 
 ACTIONS_OVERDUE = "actions_overdue"
 VISIT_MISSED = "visit_missed"
 OUTCOMES_MET = "outcomes_met"
 REVIEW_OVERDUE = "review_overdue"
+REASSESSMENT_OVERDUE = "reassessment_overdue"
+MIDWAY_REVIEW_DUE = "midway_review_due"
 FLAG_TEXT = {
     REVIEW_OVERDUE: "The review conference is overdue",
     VISIT_MISSED: "A visit was missed",
+    REASSESSMENT_OVERDUE: "The reassessment of protective factors, assets and threats is "
+    "overdue",
+    MIDWAY_REVIEW_DUE: "Midway review due: half the time to the review conference has "
+    "passed",
     ACTIONS_OVERDUE: "Actions are past their date",
     OUTCOMES_MET: "Every action is done but the plan is still open: no plans just in case",
 }
@@ -168,15 +187,42 @@ class DriftFacts:
     review_due_at: datetime | None
     visit_due_at: datetime | None
     actions: tuple[tuple[str, date], ...] = ()  # (status, by when)
+    reassessment_due_at: datetime | None = None
+    last_conference_on: date | None = None  # the conference that set the running review
+    last_midway_on: date | None = None  # the latest midway review, if any
+
+
+def midway_point(last_conference_on: date, review_due_on: date) -> date:
+    """Halfway from the last conference to the date the next review conference is due."""
+    return last_conference_on + (review_due_on - last_conference_on) / 2
+
+
+def midway_review_due(facts: DriftFacts, now: datetime) -> bool:
+    """The midway point between the last conference and the next review has passed with no
+    midway review since that conference. Not flagged once the review itself is overdue: then
+    the conference, not a midway review, is what is missing."""
+    if facts.review_due_at is None or facts.last_conference_on is None:
+        return False
+    if facts.review_due_at < now:
+        return False
+    reviewed = (facts.last_midway_on is not None
+                and facts.last_midway_on >= facts.last_conference_on)
+    return not reviewed and now.date() > midway_point(facts.last_conference_on,
+                                                      facts.review_due_at.date())
 
 
 def drift(facts: DriftFacts, now: datetime) -> list[str]:
-    """Where an open plan is drifting: each flag once, most serious first."""
+    """Where an open plan is drifting: each flag once, most serious first. Dates are
+    compared in the council's time (``now`` and the due times given in it)."""
     flags = []
     if facts.review_due_at is not None and facts.review_due_at < now:
         flags.append(REVIEW_OVERDUE)
     if facts.visit_due_at is not None and facts.visit_due_at < now:
         flags.append(VISIT_MISSED)
+    if facts.reassessment_due_at is not None and facts.reassessment_due_at < now:
+        flags.append(REASSESSMENT_OVERDUE)
+    if midway_review_due(facts, now):
+        flags.append(MIDWAY_REVIEW_DUE)
     today = now.date()
     if any(status in OPEN_ACTION and when < today for status, when in facts.actions):
         flags.append(ACTIONS_OVERDUE)

@@ -41,6 +41,7 @@ from .plans import (
     meet_clock,
     open_involvement,
     start_clock,
+    start_reassessment_clock,
     step_down_to_early_help,
 )
 
@@ -63,16 +64,20 @@ NO_CONFERENCE_NEEDED = ("This Section 47 enquiry did not find that a conference 
 ICPC_ALREADY_HELD = "The Initial Child Protection Conference for this enquiry is recorded."
 PLAN_NOT_OPEN = "This child protection plan has ended; a review conference needs an open plan."
 STEP_TO_ONLY_WITHOUT_PLAN = "Say where the child goes next only when there is no plan."
+NEED_FAMILY_ABSENT_REASON = ("No one from the family attended: say why the family were not "
+                             "there, in plain words.")
 
 
 def _validate(*, chair: User | None, attendees: list[dict], childs_words: str, reasons: str,
               decision: str, category: str, step_to: str, allowed: set[str],
-              wrong_decision: str) -> None:
+              wrong_decision: str, family_absent_reason: str) -> None:
     errors = {}
     if chair is None or chair.role != Role.CP_CHAIR or not chair.is_active:
         errors["chair"] = CHAIR_MUST_BE_CP_CHAIR
     if not [a for a in attendees if (a.get("name") or "").strip()]:
         errors["attendees"] = NEED_ATTENDEES
+    elif not _family_attended(attendees) and not family_absent_reason.strip():
+        errors["family_absent_reason"] = NEED_FAMILY_ABSENT_REASON
     if not childs_words.strip():
         errors["childs_words"] = NEED_CHILDS_WORDS
     if not reasons.strip():
@@ -90,6 +95,10 @@ def _validate(*, chair: User | None, attendees: list[dict], childs_words: str, r
         raise ValidationError(errors)
 
 
+def _family_attended(attendees: list[dict]) -> bool:
+    return any(a.get("family") and (a.get("name") or "").strip() for a in attendees)
+
+
 def _clean_attendees(attendees: list[dict]) -> list[dict]:
     rows = [{"name": (a.get("name") or "").strip(), "role": (a.get("role") or "").strip(),
              "family": bool(a.get("family"))} for a in attendees]
@@ -99,11 +108,14 @@ def _clean_attendees(attendees: list[dict]) -> list[dict]:
 
 def _conference(*, episode, kind, actor, held_on, chair, attendees, childs_words,
                 familys_words, strengths, worries, decision, category, step_to, reasons,
-                section47=None, cp_plan=None) -> ChildProtectionConference:
+                family_absent_reason, section47=None, cp_plan=None) -> ChildProtectionConference:
     rows = _clean_attendees(attendees)
+    family_attended = any(r["family"] for r in rows)
     return Conference.objects.create(
         episode=episode, kind=kind, section47=section47, cp_plan=cp_plan, held_on=held_on,
-        chair=chair, attendees=rows, family_attended=any(r["family"] for r in rows),
+        chair=chair, attendees=rows, family_attended=family_attended,
+        # Only asked when no one from the family was there.
+        family_absent_reason="" if family_attended else family_absent_reason.strip(),
         childs_words=childs_words.strip(), familys_words=familys_words.strip(),
         strengths=strengths.strip(), worries=worries.strip(), decision=decision,
         category=category if decision in (Decision.PLAN, Decision.CONTINUE) else "",
@@ -115,13 +127,14 @@ def initial_conference_record(
     *, section47: Section47Enquiry, actor: User, held_on: date, chair: User | None,
     attendees: list[dict], childs_words: str, decision: str, reasons: str,
     category: str = "", step_to: str = "", familys_words: str = "", strengths: str = "",
-    worries: str = "",
+    worries: str = "", family_absent_reason: str = "",
 ) -> ChildProtectionConference:
     """Record the ICPC. "plan" starts the child protection plan; "no plan" steps the child to
     a child in need plan, early help, universal services, or closes."""
     _validate(chair=chair, attendees=attendees, childs_words=childs_words, reasons=reasons,
               decision=decision, category=category, step_to=step_to,
-              allowed={Decision.PLAN, Decision.NO_PLAN}, wrong_decision=WRONG_DECISION_INITIAL)
+              allowed={Decision.PLAN, Decision.NO_PLAN}, wrong_decision=WRONG_DECISION_INITIAL,
+              family_absent_reason=family_absent_reason)
     episode = section47.episode
     if not episode.is_open:
         raise ValidationError(EPISODE_CLOSED)
@@ -142,6 +155,7 @@ def initial_conference_record(
             chair=chair, attendees=attendees, childs_words=childs_words,
             familys_words=familys_words, strengths=strengths, worries=worries,
             decision=decision, category=category, step_to=step_to, reasons=reasons,
+            family_absent_reason=family_absent_reason,
             section47=section47, cp_plan=plan)
         meet_clock(section47.deadline, held_on, actor)
         end_involvements(episode.person, Involvement.Kind.SECTION_47, held_on,
@@ -187,7 +201,8 @@ def _start_cp_plan(*, episode, actor, held_on, chair, category,
     plan.visit_deadline = start_clock(
         person=person, code="child-protection-visit", day=held_on, team=episode.team,
         actor=actor, subject="Visit the child (child protection plan)")
-    plan.save(update_fields=["review_deadline", "visit_deadline"])
+    start_reassessment_clock(plan, held_on, actor)
+    plan.save(update_fields=["review_deadline", "visit_deadline", "reassessment_deadline"])
     open_involvement(person, Involvement.Kind.CHILD_PROTECTION, episode.team, held_on,
                      f"Child protection plan from {held_on:%d %b %Y}")
     _allocate_chair(person=person, chair=chair, actor=actor, on=held_on)
@@ -251,14 +266,15 @@ def review_conference_record(
     *, cp_plan: ChildProtectionPlan, actor: User, held_on: date, chair: User | None,
     attendees: list[dict], childs_words: str, decision: str, reasons: str,
     category: str = "", step_to: str = "", familys_words: str = "", strengths: str = "",
-    worries: str = "",
+    worries: str = "", family_absent_reason: str = "",
 ) -> ChildProtectionConference:
     """Record a review conference: it meets the running review clock; "continue" starts the
     next (at most 6 months on) and may change the latest category; "end" ends the plan and
     steps the child to where they go next."""
     _validate(chair=chair, attendees=attendees, childs_words=childs_words, reasons=reasons,
               decision=decision, category=category, step_to=step_to,
-              allowed={Decision.CONTINUE, Decision.END}, wrong_decision=WRONG_DECISION_REVIEW)
+              allowed={Decision.CONTINUE, Decision.END}, wrong_decision=WRONG_DECISION_REVIEW,
+              family_absent_reason=family_absent_reason)
     if not cp_plan.is_open:
         raise ValidationError(PLAN_NOT_OPEN)
     last = cp_plan.conferences.order_by("-held_on").values_list("held_on", flat=True).first()
@@ -282,6 +298,7 @@ def review_conference_record(
             chair=chair, attendees=attendees, childs_words=childs_words,
             familys_words=familys_words, strengths=strengths, worries=worries,
             decision=decision, category=category, step_to=step_to, reasons=reasons,
+            family_absent_reason=family_absent_reason,
             cp_plan=plan)
         if decision == Decision.END:
             end_plan(plan, actor=actor, on=held_on, reason=END_REASON_FOR_STEP[step_to],

@@ -14,13 +14,13 @@ from django.utils import timezone
 from righthelp.core import audit
 from righthelp.core.clocks import LONDON
 from righthelp.core.deadlines import deadline_meet, deadline_start, deadline_stop
-from righthelp.core.models import Deadline
+from righthelp.core.models import Council, Deadline
 from righthelp.people.models import ChronologyEntry, Involvement
 from righthelp.people.services import EditConflict
 from righthelp.staff.models import Allocation, User
 
 from ..models import ChildInNeedEpisode, ChildInNeedPlan, ChildProtectionPlan, PlanAction
-from ..rules.plans import date_problem
+from ..rules.plans import date_problem, reassessment_clock_runs
 
 Plan = ChildInNeedPlan | ChildProtectionPlan
 
@@ -77,6 +77,24 @@ def meet_clock(deadline: Deadline | None, day: date, actor) -> None:
 
 
 PLAN_ENDED_REASON = "The plan ended."
+REASSESSMENT_RULE = "protective-factors-reassessment"
+REASSESSMENT_SUBJECT = "Reassess protective factors, assets and threats"
+
+
+def reassessed_regularly(team) -> bool:
+    """Whether plans held by ``team`` are reassessed on the council's cadence (Strengthening
+    and Supporting Families: any team but the council's assessment team)."""
+    code = Council.objects.current().front_door.get("teams", {}).get("assessment")
+    return reassessment_clock_runs(team_code=team.code, assessment_team_code=code)
+
+
+def start_reassessment_clock(plan, day: date, actor) -> None:
+    """Put the plan's next reassessment on the clock from ``day`` when its team reassesses
+    regularly; the caller saves ``reassessment_deadline``."""
+    if reassessed_regularly(plan.team):
+        plan.reassessment_deadline = start_clock(
+            person=plan.episode.person, code=REASSESSMENT_RULE, day=day, team=plan.team,
+            actor=actor, subject=REASSESSMENT_SUBJECT)
 
 
 def stop_clock(deadline: Deadline | None, day: date, actor) -> None:
@@ -120,8 +138,9 @@ def end_involvements(person, kind: str, end: date, outcome: str) -> None:
 def child_in_need_plan_start(
     *, episode: ChildInNeedEpisode, actor: User, start: date, team=None,
 ) -> ChildInNeedPlan:
-    """Start a child in need plan: its review clock (the council's cadence) and its visit
-    clock both run from ``start``. Called when a manager authorises a child in need outcome,
+    """Start a child in need plan: its review clock (the council's cadence), its visit clock
+    and, with Strengthening and Supporting Families, its reassessment clock run from
+    ``start``. Called when a manager authorises a child in need outcome,
     and when a conference steps a child down from child protection."""
     if not episode.is_open:
         raise ValidationError(EPISODE_CLOSED)
@@ -142,7 +161,8 @@ def child_in_need_plan_start(
         plan.visit_deadline = start_clock(
             person=person, code="child-in-need-visit", day=start, team=team, actor=actor,
             subject="Visit the child (child in need plan)")
-        plan.save(update_fields=["review_deadline", "visit_deadline"])
+        start_reassessment_clock(plan, start, actor)
+        plan.save(update_fields=["review_deadline", "visit_deadline", "reassessment_deadline"])
         open_involvement(person, Involvement.Kind.CHILD_IN_NEED, team, start,
                          f"Child in need plan from {start:%d %b %Y}")
         chronology(person, actor, "child_in_need_plan", "Child in need plan started.")
@@ -161,6 +181,7 @@ def end_plan(plan: Plan, *, actor: User, on: date, reason: str, summary: str) ->
     plan.save()
     stop_clock(plan.visit_deadline, on, actor)
     stop_clock(plan.review_deadline, on, actor)
+    stop_clock(plan.reassessment_deadline, on, actor)
     kind = (Involvement.Kind.CHILD_PROTECTION if isinstance(plan, ChildProtectionPlan)
             else Involvement.Kind.CHILD_IN_NEED)
     label = plan.EndReason(reason).label

@@ -30,6 +30,7 @@ from .plans import (
     lock_plan,
     meet_clock,
     start_clock,
+    start_reassessment_clock,
     step_down_to_early_help,
 )
 
@@ -172,7 +173,9 @@ def reassessment_record(
     *, episode: ChildInNeedEpisode, actor: User, held_on: date, protective_factors: str,
     assets: str, threats: str, childs_words: str, familys_words: str = "",
 ) -> Reassessment:
-    """Strengthening and Supporting Families' regular reassessment."""
+    """Strengthening and Supporting Families' regular reassessment: it meets the open plan's
+    running reassessment clock and starts the next, on the council's cadence from
+    ``held_on``."""
     errors = {}
     for field, value, message in (
             ("protective_factors", protective_factors, NEED_PROTECTIVE_FACTORS),
@@ -190,8 +193,28 @@ def reassessment_record(
             episode=episode, held_on=held_on, protective_factors=protective_factors.strip(),
             assets=assets.strip(), threats=threats.strip(), childs_words=childs_words.strip(),
             familys_words=familys_words.strip(), recorded_by=actor)
+        _next_reassessment(episode, held_on, actor)
         chronology(episode.person, actor, "reassessment",
                    "Reassessment of protective factors, assets and threats.")
         audit.record(user=actor, action=audit.Action.CREATE, person=episode.person,
                      obj=reassessment)
     return reassessment
+
+
+def _next_reassessment(episode: ChildInNeedEpisode, held_on: date, actor: User) -> None:
+    """Meet the open plan's running reassessment clock and start the next from ``held_on``.
+    A plan without one (held by the assessment team) has none to meet; a reassessment dated
+    before the running clock started (recorded late) leaves it running."""
+    for model in (ChildProtectionPlan, ChildInNeedPlan):
+        # No join to the (nullable) deadline: PostgreSQL locks no outer join's rows.
+        plan = (model.objects.select_for_update().select_related("team", "episode__person")
+                .filter(episode=episode, status="open").first())
+        if plan is None:
+            continue
+        running = plan.reassessment_deadline
+        if running is None or held_on < timezone.localdate(running.started_at):
+            return
+        meet_clock(running, held_on, actor)
+        start_reassessment_clock(plan, held_on, actor)
+        plan.save(update_fields=["reassessment_deadline"])
+        return

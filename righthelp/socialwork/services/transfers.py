@@ -28,6 +28,7 @@ from .episodes import (
     moment,
     open_deadline,
 )
+from .plans import start_reassessment_clock
 
 SAME_TEAM = "The work is already with {team}: choose the team it is moving to."
 NOT_SOCIAL_WORK_TEAM = "Choose a social work team to transfer to."
@@ -111,6 +112,7 @@ def transfer_record(
                               request=http_request)
         for model in (ChildInNeedPlan, ChildProtectionPlan):
             model.objects.filter(episode=episode, status="open").update(team=to_team)
+            _reassess_from(model, episode, on, actor)
         kept = open_deadline(person, CIN_IN_ASSESSMENT_TEAM_RULE)
         if kept is not None:
             deadline_meet(deadline=kept, met_at=moment(on), actor=actor)
@@ -125,3 +127,14 @@ def transfer_record(
         chronology(person, actor, "transfer",
                    f"Work transferred from {from_team} to {to_team} ({to_worker}). {reason}")
     return transfer
+
+
+def _reassess_from(model, episode: ChildInNeedEpisode, on: date, actor: User) -> None:
+    """A plan arriving with Strengthening and Supporting Families is reassessed on the
+    council's cadence from the transfer, unless its clock already runs."""
+    for plan in (model.objects.select_for_update().filter(episode=episode, status="open")
+                 .select_related("team", "episode__person")):
+        if plan.reassessment_deadline is not None and plan.reassessment_deadline.is_open:
+            continue
+        start_reassessment_clock(plan, on, actor)
+        plan.save(update_fields=["reassessment_deadline"])

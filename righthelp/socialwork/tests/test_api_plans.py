@@ -103,6 +103,8 @@ def test_conference_over_the_api_and_the_chairs_drift(client, world):
     assert made.status_code == 201 and made.json()["cp_plan_id"]
     assert ChildProtectionConference.objects.get().family_attended
     drift = client.get(f"{SW}/chairs/drift", **bearer(world.users["cp_chair"])).json()
-    # Held in November 2025: the first review (February 2026) and visits are long overdue.
+    # Held in November 2025: the first review (February 2026), visits and the reassessment
+    # of protective factors (Strengthening and Supporting Families) are long overdue.
     assert drift[0]["chair_id"] == world.users["cp_chair"].pk
-    assert drift[0]["plans"][0]["flags"] == ["review_overdue", "visit_missed"]
+    assert drift[0]["plans"][0]["flags"] == ["review_overdue", "visit_missed",
+                                             "reassessment_overdue"]

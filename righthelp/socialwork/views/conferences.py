@@ -49,7 +49,7 @@ def conference_new(request, pk):
             "familys_words": data["familys_words"], "strengths": data["strengths"],
             "worries": data["worries"], "decision": data["decision"],
             "category": data["category"], "step_to": data["step_to"],
-            "reasons": data["reasons"]}
+            "reasons": data["reasons"], "family_absent_reason": data["family_absent_reason"]}
         try:
             if plan:
                 conference = services.review_conference_record(cp_plan=plan, **common)

@@ -32,6 +32,8 @@ def _plan_page(request, kind: str, pk: int):
         "actions": actions, "visits": list(plan.visits.select_related("visited_by")),
         "review_clock": selectors.clock(plan.review_deadline),
         "visit_clock": selectors.clock(plan.visit_deadline),
+        "reassessment_clock": selectors.clock(plan.reassessment_deadline),
+        "can_reassess": allows("sw-reassessment-new", request.user) and plan.is_open,
         "can_edit": allows(f"sw-{kind}-plan-edit", request.user) and plan.is_open,
     }
     if kind == "cp":
