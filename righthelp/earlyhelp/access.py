@@ -124,9 +124,13 @@ def open_episode(user: User, pk: int, request: HttpRequest | None = None,
         seen = visible_episodes(user).filter(pk=pk).exists()
         allowed = seen and (not edit or editable_episodes(user).filter(pk=pk).exists())
         how = basis(user, episode) if seen else "not part of the episode"
-        audit.record(user=user, action=audit.Action.VIEW if allowed else audit.Action.DENY,
-                     request=request, obj=episode,
-                     detail={"basis": how, "edit": edit, "early_help_episode": episode.pk})
+        # One event per child, so each child's "Who looked at this record" shows it.
+        children = [m.person for m in episode.memberships.filter(is_child=True)
+                    .select_related("person")] or [None]
+        for child in children:
+            audit.record(user=user, action=audit.Action.VIEW if allowed else audit.Action.DENY,
+                         request=request, person=child, obj=episode,
+                         detail={"basis": how, "edit": edit, "early_help_episode": episode.pk})
     if not allowed:
         raise EpisodeRefused(VIEW_ONLY if seen else NOT_YOUR_EPISODE)
     return episode

@@ -56,10 +56,6 @@ def test_the_api_episode_is_audited_and_refused_to_outsiders(client, world):
         assert AuditEvent.objects.filter(user=user, action="deny", channel="api").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "earlyhelp/access.py (open_episode, the audit.record call after 'how = basis(...)') records "
-    "the view and the refusal with obj=episode but no person=, so neither is on the child's "
-    "audit trail ('Who looked at this record' filters by person)"))
 def test_an_episode_view_and_refusal_are_on_the_childs_audit_trail(client, world):
     episode = open_episode(world)
     lead = world.users["partner_lead_professional"]
