@@ -43,12 +43,14 @@ def referral(person, worker, chair, *, referred=date(2025, 5, 6), closed=date(20
     ChildProtectionConference.objects.create(
         episode=episode, kind="initial", section47=enquiry, cp_plan=plan,
         held_on=date(2025, 5, 30), chair=chair, childs_words="I want it calm.",
-        decision="plan", category="NEG", reasons="Risk of harm.", recorded_by=chair)
+        decision="plan", category="NEG", reasons="Risk of harm.", recorded_by=chair,
+        family_attended=True)
     for held in reviews:
         ChildProtectionConference.objects.create(
             episode=episode, kind="review", cp_plan=plan, held_on=held, chair=chair,
             childs_words="Better.", decision="end" if held == cp_end else "continue",
-            category="" if held == cp_end else "NEG", reasons="Progress.", recorded_by=chair)
+            category="" if held == cp_end else "NEG", reasons="Progress.", recorded_by=chair,
+            family_attended=True)
     if cp_end:
         ChildInNeedPlan.objects.create(
             episode=episode, start=cp_end, end=cin_end, status="ended" if cin_end else "open",
