@@ -10,7 +10,7 @@ from datetime import date
 from righthelp.core.council_settings import load_council
 from righthelp.core.models import Council, PartnerAgency
 from righthelp.people.models import Address, Person, Relationship
-from righthelp.staff.models import Allocation, Role, Team, TeamMembership, User
+from righthelp.staff.models import Allocation, ApiToken, Role, Team, TeamMembership, User
 
 PASSWORD = "a-long-test-password"
 
@@ -85,3 +85,9 @@ def make_world() -> World:
     Allocation.objects.create(person=child, worker=partner, kind="lead_professional",
                               start=date(2024, 1, 1))
     return World(council, users, child.__class__.objects.get(pk=child.pk), mother, unallocated)
+
+
+def bearer(user: User) -> dict:
+    """Request headers that authenticate an API call as ``user`` with a fresh token."""
+    _, key = ApiToken.issue(user, "tests")
+    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}

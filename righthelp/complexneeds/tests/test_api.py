@@ -8,19 +8,15 @@ from django.urls import reverse
 
 from righthelp.complexneeds import services
 from righthelp.complexneeds.policy import POLICY as CN_POLICY
+from righthelp.core.testing import bearer
 from righthelp.core.url_policy import POLICY, POLICY_REFUSAL
 from righthelp.people.models import Involvement
-from righthelp.staff.models import ApiToken, Role, Team
+from righthelp.staff.models import Role, Team
 
 from .factories import cn_worker, young_person
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/complex-needs"
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "tests")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def call(client, method, path, user, body=None):

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from righthelp.complexneeds import services
 from righthelp.core.models import AuditEvent
-from righthelp.core.testing import make_user
-from righthelp.staff.models import ApiToken, Role, Team
+from righthelp.core.testing import bearer, make_user
+from righthelp.staff.models import Role, Team
 
 from .factories import cn_worker, young_person
 
@@ -35,11 +35,6 @@ def outsiders() -> list:
     other = Team.objects.get(code="strengthening-and-supporting-families")
     return [make_user(Role.SOCIAL_WORKER, "other-sw", team=other),
             make_user(Role.TEAM_MANAGER, "other-tm", team=other)]
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "review")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def _args(work, name, table):

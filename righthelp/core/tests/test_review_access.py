@@ -11,21 +11,16 @@ from django.utils import timezone
 from righthelp.core import access
 from righthelp.core.api_auth import MAX_PAGE
 from righthelp.core.models import AuditEvent, BreakGlassGrant, RestrictedAccessGrant
+from righthelp.core.testing import bearer
 from righthelp.core.url_policy import POLICY_REFUSAL
 from righthelp.frontdoor import services as frontdoor
 from righthelp.people.models import Person
 from righthelp.people.services import BIRTH_IN_FUTURE
 from righthelp.people.views import NO_SUCH_PERSON
-from righthelp.staff.models import ApiToken
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
 PERSON_FORM = {"kind": "child", "sex": "U", "ethnicity": "NOBT", "disability": "unknown"}
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "review")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def post_json(client, path, user, body, method="post"):

@@ -4,19 +4,15 @@ withdrawing are for editors."""
 import pytest
 from django.urls import reverse
 
+from righthelp.core.testing import bearer
 from righthelp.core.url_policy import POLICY, POLICY_REFUSAL, PUBLIC
 from righthelp.directory import selectors
 from righthelp.directory import services as writes
 from righthelp.directory.models import Service, ServiceStatus
-from righthelp.staff.models import ApiToken, Role
+from righthelp.staff.models import Role
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/directory"
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "tests")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def test_acceptance_search_parenting_within_2_miles_without_a_token(client, services):

@@ -7,23 +7,18 @@ import pytest
 from django.urls import reverse
 
 from righthelp.core.models import AuditEvent
-from righthelp.core.testing import make_user
+from righthelp.core.testing import bearer, make_user
 from righthelp.core.url_policy import POLICY, POLICY_REFUSAL
 from righthelp.earlyhelp import rules
 from righthelp.earlyhelp.access import NO_EPISODE
 from righthelp.earlyhelp.models import EarlyHelpEpisode
 from righthelp.earlyhelp.services.assessment import MISSING_PART
-from righthelp.staff.models import ApiToken, Role
+from righthelp.staff.models import Role
 
 from .helpers import ACTIONS, ASSESSMENT, early_help_hub_worker, hub_decision, open_episode
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/early-help"
-
-
-def bearer(user) -> dict:
-    _token, key = ApiToken.issue(user, "test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def call(client, method, path, user, body=None, **params):

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from righthelp.core.models import AuditEvent
-from righthelp.core.testing import make_user
-from righthelp.staff.models import ApiToken, Role, Team
+from righthelp.core.testing import bearer, make_user
+from righthelp.staff.models import Role, Team
 
 from .helpers import open_episode
 
@@ -23,11 +23,6 @@ def outsiders() -> list:
     other = Team.objects.get(code="early-help-grange-park")
     return [make_user(Role.EARLY_HELP_PRACTITIONER, "other-ehp", team=other),
             make_user(Role.PARTNER_LEAD_PROFESSIONAL, "other-partner")]
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "review")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -7,21 +7,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from righthelp.core.testing import bearer
 from righthelp.core.url_policy import POLICY, POLICY_REFUSAL
 from righthelp.familiestogether import services
 from righthelp.familiestogether.policy import OPERATIONS
 from righthelp.people.models import Relationship
-from righthelp.staff.models import ApiToken, Role
+from righthelp.staff.models import Role
 
 from .factories import coordinator, referral
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/families-together"
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "tests")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def call(client, method, path, user, body=None):

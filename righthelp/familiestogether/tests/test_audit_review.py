@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from righthelp.core.models import AuditEvent
-from righthelp.core.testing import make_user
+from righthelp.core.testing import bearer, make_user
 from righthelp.familiestogether import services
 from righthelp.people.models import Relationship
-from righthelp.staff.models import ApiToken, Role, Team
+from righthelp.staff.models import Role, Team
 
 from .factories import coordinator, referral
 
@@ -48,11 +48,6 @@ def outsiders() -> list:
     other = Team.objects.get(code="strengthening-and-supporting-families")
     return [make_user(Role.SOCIAL_WORKER, "other-sw", team=other),
             make_user(Role.TEAM_MANAGER, "other-tm", team=other)]
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "review")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def events(user, action):

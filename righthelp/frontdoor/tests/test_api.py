@@ -9,7 +9,7 @@ from django.urls import reverse
 from righthelp.core.access import RESTRICTED_MESSAGE
 from righthelp.core.clocks import LONDON
 from righthelp.core.models import AuditEvent, PartnerAgency
-from righthelp.core.testing import make_user
+from righthelp.core.testing import bearer, make_user
 from righthelp.core.url_policy import POLICY, POLICY_REFUSAL
 from righthelp.frontdoor import api as frontdoor_api
 from righthelp.frontdoor.models import (
@@ -26,7 +26,7 @@ from righthelp.frontdoor.services.decisions import (
 )
 from righthelp.frontdoor.services.intake import NEED_CONSENT, NEED_WORKING_WELL
 from righthelp.people.models import Involvement, Person
-from righthelp.staff.models import ApiToken, Role, Team
+from righthelp.staff.models import Role, Team
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
@@ -43,11 +43,6 @@ REQUEST = {
 }
 REASONING = "An injury he cannot explain and fear of going home: significant harm, current."
 VOICE = "I don't want to go home tonight."
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "tests")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def call(client, method, path, user=None, body=None, **params):

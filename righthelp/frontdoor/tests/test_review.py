@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from righthelp.core.access import RESTRICTED_MESSAGE
 from righthelp.core.models import AuditEvent, PartnerAgency, RestrictedAccessGrant
-from righthelp.core.testing import make_user
+from righthelp.core.testing import bearer, make_user
 from righthelp.frontdoor import services
 from righthelp.frontdoor.api import MOMENT_OUT_OF_RANGE
 from righthelp.frontdoor.forms import BIRTH_IN_FUTURE
@@ -38,7 +38,7 @@ from righthelp.frontdoor.services.triage import (
     OUTCOME_ALREADY_RECORDED,
 )
 from righthelp.people.models import Involvement, Person
-from righthelp.staff.models import ApiToken, Role, Team
+from righthelp.staff.models import Role, Team
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/front-door"
@@ -48,11 +48,6 @@ NEW_NAME = "Noah Placed"  # the restricted record's own name (a new identity aft
 def signed_in(client, user):
     client.force_login(user)
     return client
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "review")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def submitted(world, **extra) -> RequestForSupport:

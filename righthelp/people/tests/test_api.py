@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from righthelp.core.access import BREAK_GLASS_REASON_NEEDED, DENIED_MESSAGE
 from righthelp.core.models import AuditEvent
+from righthelp.core.testing import bearer
 from righthelp.core.url_policy import POLICY, POLICY_REFUSAL
 from righthelp.people.api import NAME_NEEDED, NOT_LINKABLE
 from righthelp.people.identifiers import NHS_NUMBER_INVALID
@@ -17,11 +18,6 @@ from righthelp.staff.models import ApiToken
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "tests")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def call(client, method, path, user=None, body=None, **params):

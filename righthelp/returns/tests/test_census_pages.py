@@ -11,11 +11,11 @@ from lxml import etree
 
 from righthelp.core.models import AuditEvent
 from righthelp.core.policy_roles import FIGURES, POLICY_REFUSAL
-from righthelp.core.testing import PASSWORD
+from righthelp.core.testing import PASSWORD, bearer
 from righthelp.people.models import Person
 from righthelp.returns.models import CensusProduction
 from righthelp.returns.services import NO_SUCH_YEAR
-from righthelp.staff.models import ApiToken, Role
+from righthelp.staff.models import Role
 
 from .records import referral
 
@@ -102,11 +102,6 @@ def test_roles_without_figures_are_refused(client, world):
         client.force_login(world.users[role.value])
         response = client.get(reverse("cin-census"))
         assert response.status_code == 403 and POLICY_REFUSAL in response.content.decode()
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user=user, name="test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def test_the_api_produces_lists_details_and_serves_the_file(client, world):

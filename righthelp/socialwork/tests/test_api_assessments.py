@@ -9,20 +9,16 @@ from django.utils import timezone
 
 from righthelp.core.access import DENIED_MESSAGE
 from righthelp.core.models import AuditEvent
+from righthelp.core.testing import bearer
 from righthelp.core.url_policy import POLICY, POLICY_REFUSAL
 from righthelp.socialwork.policy_assessments import API as API_POLICY
 from righthelp.socialwork.services import assessments as services
-from righthelp.staff.models import ApiToken, Role
+from righthelp.staff.models import Role
 
 from .assessments_support import PRACTICE, families_worker, other_team_worker, referred
 
 pytestmark = pytest.mark.django_db
 SW = "/api/v1/social-work"
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "tests")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def call(client, method, path, user, body=None):

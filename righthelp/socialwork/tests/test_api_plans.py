@@ -6,22 +6,18 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from righthelp.core.testing import bearer
 from righthelp.core.url_policy import POLICY, POLICY_REFUSAL, PUBLIC
 from righthelp.socialwork.models import ChildProtectionConference, PlanAction
 from righthelp.socialwork.policy_plans import API
 from righthelp.socialwork.rules.plans import ESCALATION_SAME_IN_WORDS
 from righthelp.socialwork.services.plans import child_in_need_plan_start
-from righthelp.staff.models import ApiToken, Role
+from righthelp.staff.models import Role
 
 from .plans_support import enquiry_needing_conference, open_episode
 
 pytestmark = pytest.mark.django_db
 SW = "/api/v1/social-work"
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 # Each of the plans side's operations with its method and how many ids its path takes.

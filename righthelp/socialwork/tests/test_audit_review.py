@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from righthelp.core.models import AuditEvent
-from righthelp.core.testing import make_user
-from righthelp.staff.models import ApiToken, Role, Team
+from righthelp.core.testing import bearer, make_user
+from righthelp.staff.models import Role, Team
 
 from .plans_support import open_episode
 
@@ -24,11 +24,6 @@ def outsiders() -> list:
     other = Team.objects.get(code="complex-needs")
     return [make_user(Role.SOCIAL_WORKER, "other-sw", team=other),
             make_user(Role.TEAM_MANAGER, "other-tm", team=other)]
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "review")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def check(client, world, path, api=False, insider="social_worker"):

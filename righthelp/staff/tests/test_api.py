@@ -7,17 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from righthelp.core.models import AuditEvent, Deadline
+from righthelp.core.testing import bearer
 from righthelp.core.url_policy import POLICY, POLICY_REFUSAL
 from righthelp.staff.api import TEAM_DEADLINES_REFUSED, TEAM_NOT_MANAGED, WORKER_NOT_IN_TEAM
-from righthelp.staff.models import Allocation, ApiToken, Role, Team
+from righthelp.staff.models import Allocation, Role, Team
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1"
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "tests")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def post(client, path, user, body):

@@ -6,15 +6,10 @@ import pytest
 from django.urls import reverse
 
 from righthelp.core.models import AuditEvent
-from righthelp.core.testing import make_user
-from righthelp.staff.models import ApiToken, Role, Team
+from righthelp.core.testing import bearer, make_user
+from righthelp.staff.models import Role, Team
 
 pytestmark = pytest.mark.django_db
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "review")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def other_manager():
