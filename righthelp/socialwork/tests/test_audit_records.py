@@ -9,12 +9,12 @@ import pytest
 from django.urls import reverse
 
 from righthelp.core.models import AuditEvent
-from righthelp.core.testing import make_user
+from righthelp.core.testing import bearer, make_user
 from righthelp.core.url_policy import POLICY, PUBLIC
 from righthelp.people.models import Relationship
 from righthelp.socialwork.services.contingency import contingency_plan_record
 from righthelp.socialwork.services.plans import child_in_need_plan_start, plan_action_add
-from righthelp.staff.models import ApiToken, Role, Team
+from righthelp.staff.models import Role, Team
 
 from .assessments_support import referred
 from .plans_support import enquiry_needing_conference, open_episode
@@ -127,11 +127,6 @@ SW_API = [o for o in API_OPERATIONS if _social_worker_may(f"api-1:{o[0]}")]
 def other_team_social_worker():
     return make_user(Role.SOCIAL_WORKER, "other-sw",
                      team=Team.objects.get(code="complex-needs"))
-
-
-def bearer(user) -> dict:
-    _, key = ApiToken.issue(user, "test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
 
 def events(user, action, child):
